@@ -1,0 +1,5 @@
+/**
+ * The JSON wire format of the rights server's HTTP API ({@code /rms/v1}), shared by the client SDK
+ * and the server so that both sides agree by construction. See {@code docs/rms-protocol.md}.
+ */
+package org.openrms.core.wire;
