@@ -1,0 +1,324 @@
+package org.openrms.rms.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.openrms.core.DrmException;
+import org.openrms.core.HResult;
+import org.openrms.core.Pem;
+import org.openrms.rms.client.internal.ClientRuntime;
+import org.openrms.rms.client.internal.ClientSettings;
+
+/**
+ * The entry point of the rights-management SDK: the rights server to talk to, the trust anchors,
+ * the credentials, the license store location and the threads callbacks run on. Client sessions
+ * come from {@link #createClientSession}.
+ *
+ * <h2>RightsClients should be shared</h2>
+ *
+ * Create one {@code RightsClient} and reuse it for all your sessions. Each client holds an HTTP
+ * client with its connection pool and the state of its license store; sharing one client reuses
+ * them, while creating a client per session wastes resources.
+ *
+ * <pre>{@code
+ * RightsClient client = RightsClient.builder()
+ *     .serviceUrl(URI.create("https://rms.example.com/rms/v1"))
+ *     .trustedRootsPem(Path.of("/etc/openrms/root-ca.pem"))
+ *     .credentials("cat", password)
+ *     .build();
+ * }</pre>
+ *
+ * <h2>Customize a client with newBuilder()</h2>
+ *
+ * {@link #newBuilder()} returns a builder with this client's settings, for a variant (another store
+ * directory, a shorter timeout) that does not change this client.
+ *
+ * <h2>Immutable and thread-safe</h2>
+ *
+ * A built client never changes and may be used from any thread. The trust anchors configured here
+ * are used both for TLS (there is no way to trust every server) and as the roots that machine and
+ * rights account certificate chains must chain to. Without configured roots the JDK's default trust
+ * store is used for both.
+ *
+ * <h2>Close when done</h2>
+ *
+ * {@link #close()} overwrites the client's copy of the password with zeros; close the client after
+ * its sessions. Sessions created later fail, activations started later fail with {@link
+ * HResult#E_DRM_AUTHENTICATION_FAILED}.
+ */
+public final class RightsClient implements AutoCloseable {
+  private final ClientSettings settings;
+  private final ClientRuntime runtime;
+
+  private RightsClient(ClientSettings settings) {
+    this.settings = settings;
+    this.runtime = new ClientRuntime(settings);
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialised with this client's settings (the password is copied). */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /**
+   * Creates a client session ({@code DRMCreateClientSession}).
+   *
+   * <p>In {@link Builder#serviceStore(boolean) service store} mode this blocks while a process of
+   * another local user holds a client session on the store, up to the {@link
+   * Builder#storeLockTimeout store lock timeout}.
+   *
+   * @param callback receives the status messages of activations; required
+   * @param callbackVersion must be 0
+   * @param type the group-ID provider type
+   * @param groupId the user's e-mail, or {@code null} for a session used only for {@link
+   *     ClientSession#getServiceLocation}
+   * @throws DrmException {@link HResult#E_INVALIDARG} for a {@code null} callback or type or a
+   *     callback version other than 0; {@link HResult#E_DRM_ALREADY_IN_PROGRESS} naming the store
+   *     and the other user if a service store stays held by another user beyond the timeout; {@link
+   *     HResult#E_FAIL} if the store cannot be opened or the client is closed
+   */
+  public ClientSession createClientSession(
+      StatusCallback callback, int callbackVersion, GroupIdType type, String groupId) {
+    if (callback == null) {
+      throw new DrmException(HResult.E_INVALIDARG, "the status callback cannot be null");
+    }
+    if (callbackVersion != 0) {
+      throw new DrmException(
+          HResult.E_INVALIDARG, "only callback version 0 is supported, not " + callbackVersion);
+    }
+    if (type == null) {
+      throw new DrmException(HResult.E_INVALIDARG, "the group-ID type cannot be null");
+    }
+    return runtime.createClientSession(callback, type, groupId);
+  }
+
+  /** The rights server's {@code /rms/v1} base URL, or {@code null} if none is configured. */
+  public URI serviceUrl() {
+    return settings.serviceUrl();
+  }
+
+  /** The license store directory. */
+  public Path storeDirectory() {
+    return settings.storeDirectory();
+  }
+
+  /** Whether the store is a machine-wide service store. */
+  public boolean isServiceStore() {
+    return settings.serviceStore();
+  }
+
+  /** The clock validity checks use. */
+  public Clock clock() {
+    return settings.clock();
+  }
+
+  /** The tolerance for certificate validity checks of server answers. */
+  public Duration validityTolerance() {
+    return settings.validityTolerance();
+  }
+
+  /** Overwrites the password copy with zeros. Idempotent. */
+  @Override
+  public void close() {
+    runtime.close();
+  }
+
+  /** Builds {@link RightsClient}s. Not thread-safe. */
+  public static final class Builder {
+    private URI serviceUrl;
+    private List<X509Certificate> trustedRoots;
+    private String login;
+    private char[] password;
+    private Path storeDirectory;
+    private boolean serviceStore;
+    private Duration storeLockTimeout = Duration.ofSeconds(30);
+    private Executor callbackExecutor;
+    private Clock clock = Clock.systemUTC();
+    private Duration validityTolerance = Duration.ofMinutes(15);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
+    Builder() {}
+
+    Builder(ClientSettings s) {
+      serviceUrl = s.serviceUrl();
+      trustedRoots = s.trustedRoots();
+      login = s.login();
+      password = s.password() == null ? null : s.password().clone();
+      storeDirectory = s.storeDirectory();
+      serviceStore = s.serviceStore();
+      storeLockTimeout = s.storeLockTimeout();
+      callbackExecutor = s.callbackExecutorOrNull();
+      clock = s.clock();
+      validityTolerance = s.validityTolerance();
+      connectTimeout = s.connectTimeout();
+      requestTimeout = s.requestTimeout();
+    }
+
+    /**
+     * The rights server's base URL, ending in {@code /rms/v1} (the "enterprise" service location,
+     * like the registry override of the C API). Used for machine activation, non-silent user
+     * activation and {@link ServiceLocation#ENTERPRISE} service location.
+     */
+    public Builder serviceUrl(URI serviceUrl) {
+      this.serviceUrl = Objects.requireNonNull(serviceUrl, "serviceUrl");
+      return this;
+    }
+
+    /** The trusted root certificates (TLS trust anchors and certificate chain anchors). */
+    public Builder trustedRoots(Collection<X509Certificate> roots) {
+      if (roots.isEmpty()) {
+        throw new IllegalArgumentException("at least one trusted root is required");
+      }
+      this.trustedRoots = List.copyOf(roots);
+      return this;
+    }
+
+    /**
+     * Reads the trusted root certificates from a PEM file.
+     *
+     * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+     */
+    public Builder trustedRootsPem(Path pemFile) {
+      String pem;
+      try {
+        pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read trusted roots from " + pemFile, e);
+      }
+      return trustedRoots(Pem.decodeChain(pem));
+    }
+
+    /**
+     * The credentials sent (HTTP Basic, preemptively, over HTTPS; over plain HTTP only to a URL the
+     * caller configured as {@code http:}) for activation. The password array is copied; the copy is
+     * zeroed by {@link RightsClient#close()}; the caller may zero its own array afterwards.
+     */
+    public Builder credentials(String login, char[] password) {
+      Objects.requireNonNull(login, "login");
+      Objects.requireNonNull(password, "password");
+      if (login.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("a Basic login cannot contain ':'");
+      }
+      if (this.password != null) {
+        Arrays.fill(this.password, '\0');
+      }
+      this.login = login;
+      this.password = password.clone();
+      return this;
+    }
+
+    /**
+     * The license store directory. Default: {@code $XDG_DATA_HOME/openrms}, or {@code
+     * ~/.local/share/openrms}.
+     */
+    public Builder storeDirectory(Path storeDirectory) {
+      this.storeDirectory = Objects.requireNonNull(storeDirectory, "storeDirectory");
+      return this;
+    }
+
+    /**
+     * Machine-wide service store mode: while a process holds a client session on the store, a
+     * process of another local user ({@code user.name}) cannot create one; it waits up to {@link
+     * #storeLockTimeout}. Processes of the same user share the store. The directories of a service
+     * store are created group-accessible (0770, files 0660): put the users that share it into its
+     * group. Default: {@code false}.
+     */
+    public Builder serviceStore(boolean serviceStore) {
+      this.serviceStore = serviceStore;
+      return this;
+    }
+
+    /** How long to wait for a service store held by another user. Default: 30 seconds. */
+    public Builder storeLockTimeout(Duration timeout) {
+      this.storeLockTimeout = requireNotNegative(timeout, "storeLockTimeout");
+      return this;
+    }
+
+    /**
+     * Where activations run and their callbacks are called. Default: a shared pool of daemon
+     * threads. The executor must not run tasks on the submitting thread.
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** The clock for certificate validity checks. Default: the system clock (UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How far the client's clock may be off when checking the validity of certificates the server
+     * returns. Default: 15 minutes.
+     */
+    public Builder validityTolerance(Duration tolerance) {
+      this.validityTolerance = requireNotNegative(tolerance, "validityTolerance");
+      return this;
+    }
+
+    /** TCP and TLS connect timeout. Default: 10 seconds. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Timeout of one HTTP request until its response headers. Default: 30 seconds. */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = requirePositive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /** Builds the client. */
+    public RightsClient build() {
+      Path store = storeDirectory != null ? storeDirectory : ClientSettings.defaultStoreDirectory();
+      return new RightsClient(
+          new ClientSettings(
+              serviceUrl,
+              trustedRoots,
+              login,
+              password == null ? null : password.clone(),
+              store,
+              serviceStore,
+              storeLockTimeout,
+              callbackExecutor,
+              clock,
+              validityTolerance,
+              connectTimeout,
+              requestTimeout));
+    }
+
+    private static Duration requireNotNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " cannot be negative");
+      }
+      return d;
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      requireNotNegative(d, name);
+      if (d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+  }
+}
