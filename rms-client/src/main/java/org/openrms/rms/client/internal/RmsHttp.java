@@ -1,0 +1,142 @@
+package org.openrms.rms.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import org.openrms.core.DrmException;
+import org.openrms.core.wire.RmsPaths;
+
+/**
+ * JSON over HTTP(S) to the rights server with the JDK {@link HttpClient}: TLS with the client's
+ * trust anchors only, redirects never followed, HTTP Basic built here and sent preemptively over
+ * HTTPS, or over plain HTTP only to a URL the caller configured as {@code http:}.
+ */
+public final class RmsHttp {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final HttpClient http;
+  private final ClientSettings settings;
+  private final BooleanSupplier clientClosed;
+
+  RmsHttp(ClientSettings settings, TrustAnchors trust, BooleanSupplier clientClosed) {
+    this.settings = settings;
+    this.clientClosed = clientClosed;
+    this.http =
+        HttpClient.newBuilder()
+            .sslContext(trust.sslContext())
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  /** Starts a GET; the future can be cancelled. */
+  CompletableFuture<HttpResponse<String>> get(URI url) {
+    HttpRequest req =
+        HttpRequest.newBuilder(url)
+            .timeout(settings.requestTimeout())
+            .header("Accept", RmsPaths.JSON + ", " + RmsPaths.PROBLEM_JSON)
+            .GET()
+            .build();
+    return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts an authenticated POST of a JSON body.
+   *
+   * @param callerSuppliedUrl whether the caller configured this URL (plain HTTP Basic is allowed
+   *     only then)
+   */
+  CompletableFuture<HttpResponse<String>> post(URI url, Object body, boolean callerSuppliedUrl) {
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
+    }
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(url)
+            .timeout(settings.requestTimeout())
+            .header("Content-Type", RmsPaths.JSON)
+            .header("Accept", RmsPaths.JSON + ", " + RmsPaths.PROBLEM_JSON)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+    boolean mayAuthenticate =
+        scheme.equals("https") || (scheme.equals("http") && callerSuppliedUrl);
+    if (mayAuthenticate && settings.login() != null && !clientClosed.getAsBoolean()) {
+      b.header("Authorization", basic(settings.login(), settings.password()));
+    }
+    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Waits for a response and turns failures into their HRESULT ({@link HResultTable}).
+   *
+   * @throws java.util.concurrent.CancellationException if the future was cancelled
+   * @throws InterruptedException if interrupted while waiting
+   */
+  static HttpResponse<String> await(CompletableFuture<HttpResponse<String>> f, URI url)
+      throws InterruptedException {
+    HttpResponse<String> r;
+    try {
+      r = f.get();
+    } catch (ExecutionException e) {
+      throw HResultTable.forTransport(e.getCause(), url.toString());
+    }
+    DrmException failure =
+        HResultTable.forStatus(
+                r.statusCode(), r.body(), r.headers().firstValue("Location"), url.toString())
+            .orElse(null);
+    if (failure != null) {
+      throw failure;
+    }
+    return r;
+  }
+
+  /** Parses a success body. */
+  static <T> T parse(HttpResponse<String> r, Class<T> type) {
+    try {
+      T value = JSON.readValue(r.body(), type);
+      if (value == null) {
+        throw HResultTable.invalidResponse("an empty body from " + r.uri(), null);
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw HResultTable.invalidResponse(
+          "the body from " + r.uri() + " is not a " + type.getSimpleName(), e);
+    }
+  }
+
+  private static String basic(String login, char[] password) {
+    char[] both = new char[login.length() + 1 + password.length];
+    login.getChars(0, login.length(), both, 0);
+    both[login.length()] = ':';
+    System.arraycopy(password, 0, both, login.length() + 1, password.length);
+    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(both));
+    byte[] raw = new byte[bytes.remaining()];
+    bytes.get(raw);
+    try {
+      return "Basic " + Base64.getEncoder().encodeToString(raw);
+    } finally {
+      Arrays.fill(both, '\0');
+      Arrays.fill(raw, (byte) 0);
+      if (bytes.hasArray()) {
+        Arrays.fill(bytes.array(), (byte) 0);
+      }
+    }
+  }
+}
