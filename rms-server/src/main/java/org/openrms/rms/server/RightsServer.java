@@ -1,0 +1,250 @@
+package org.openrms.rms.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Server;
+import org.openrms.core.Pem;
+import org.openrms.core.wire.RmsPaths;
+import org.openrms.rms.server.internal.DataFiles;
+import org.openrms.rms.server.internal.crypto.CertificateAuthority;
+import org.openrms.rms.server.internal.crypto.PasswordHasher;
+import org.openrms.rms.server.internal.crypto.TlsNames;
+import org.openrms.rms.server.internal.db.AuditStore;
+import org.openrms.rms.server.internal.db.CertificateStore;
+import org.openrms.rms.server.internal.db.DataDirectoryLock;
+import org.openrms.rms.server.internal.db.Database;
+import org.openrms.rms.server.internal.db.ServerMetaStore;
+import org.openrms.rms.server.internal.http.ActivationEndpoint;
+import org.openrms.rms.server.internal.http.BasicAuthenticator;
+import org.openrms.rms.server.internal.http.CertificationEndpoint;
+import org.openrms.rms.server.internal.http.JettyFactory;
+import org.openrms.rms.server.internal.http.RmsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running OpenRMS rights server: the {@code /rms/v1} HTTP API (see {@code docs/rms-protocol.md})
+ * over HTTPS by default, its certificate authority, its user directory and its audit log, all kept
+ * in one data directory.
+ *
+ * <p>Start with {@link #start(RightsServerConfig)}; stop with {@link #close()}. One data directory
+ * serves one server at a time (a lock file guards it). Thread-safe.
+ */
+public final class RightsServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RightsServer.class);
+
+  private final RightsServerConfig config;
+  private final DataDirectoryLock lock;
+  private final Database db;
+  private final Server jetty;
+  private final CertificateAuthority ca;
+  private final UserDirectory directory;
+  private final AuditLog audit;
+  private final String serverId;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RightsServer(
+      RightsServerConfig config,
+      DataDirectoryLock lock,
+      Database db,
+      Server jetty,
+      CertificateAuthority ca,
+      UserDirectory directory,
+      AuditLog audit,
+      String serverId) {
+    this.config = config;
+    this.lock = lock;
+    this.db = db;
+    this.jetty = jetty;
+    this.ca = ca;
+    this.directory = directory;
+    this.audit = audit;
+    this.serverId = serverId;
+  }
+
+  /**
+   * Starts a server: creates the data directory (owner-only) if needed, migrates the database,
+   * loads or creates the CA keys, writes {@code root-ca.pem} and starts listening.
+   *
+   * @throws IllegalStateException if the data directory is in use or cannot be set up, or the
+   *     listener cannot start (port taken …)
+   */
+  public static RightsServer start(RightsServerConfig config) {
+    Path dir = config.dataDirectory();
+    DataFiles.createPrivateDirectory(dir);
+    DataDirectoryLock lock = DataDirectoryLock.acquire(dir, "server");
+    Database db = null;
+    Server jetty = null;
+    try {
+      db = Database.open(dir, "openrms-rms", 8);
+      String serverId = new ServerMetaStore(db).serverId();
+      SecureRandom random = new SecureRandom();
+      List<String> extraHosts = new ArrayList<>();
+      config.publicBaseUri().ifPresent(u -> extraHosts.add(u.getHost()));
+      CertificateAuthority ca =
+          CertificateAuthority.loadOrCreate(
+              dir,
+              serverId,
+              config.clock(),
+              random,
+              TlsNames.forServer(config.bindAddress(), extraHosts));
+      UserDirectory directory =
+          new UserDirectory(
+              db,
+              new PasswordHasher(config.passwordHashIterations(), random),
+              config.clock(),
+              null);
+      AuditStore auditStore = new AuditStore(db);
+      CertificateStore certificates = new CertificateStore(db);
+      BasicAuthenticator auth = new BasicAuthenticator(directory, config.allowBasicOverHttp());
+      Server[] holder = new Server[1];
+      RmsHandler handler =
+          new RmsHandler(
+              new RmsHandler.Settings(
+                  config.maxRequestBytes(),
+                  config.decommissioned(),
+                  config.movedTo(),
+                  () ->
+                      config
+                          .publicBaseUri()
+                          .orElseGet(() -> localBase(config, JettyFactory.localPort(holder[0]))),
+                  serverId,
+                  Pem.encodeChain(List.of(ca.root())),
+                  config.clock()),
+              new ActivationEndpoint(config, auth, ca, certificates),
+              new CertificationEndpoint(config, auth, ca, certificates, random),
+              auditStore);
+      byte[] pw = new byte[24];
+      random.nextBytes(pw);
+      String tlsPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(pw);
+      jetty =
+          JettyFactory.create(
+              config.bindAddress(),
+              config.port(),
+              config.plainHttp() ? null : ca.tlsKeyStore(tlsPassword.toCharArray()),
+              tlsPassword,
+              handler);
+      holder[0] = jetty;
+      jetty.start();
+      RightsServer server =
+          new RightsServer(
+              config, lock, db, jetty, ca, directory, new AuditLog(auditStore), serverId);
+      LOG.info("OpenRMS rights server {} listening on {}", serverId, server.baseUri());
+      return server;
+    } catch (Exception e) {
+      stopQuietly(jetty);
+      if (db != null) {
+        db.close();
+      }
+      lock.close();
+      if (e instanceof IllegalStateException) {
+        throw (IllegalStateException) e;
+      }
+      throw new IllegalStateException("cannot start the rights server: " + e.getMessage(), e);
+    }
+  }
+
+  private static URI localBase(RightsServerConfig config, int port) {
+    String host = config.bindAddress();
+    if (host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    } else if (host.equals("::") || host.equals("[::]")) {
+      host = "::1";
+    }
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    String scheme = config.plainHttp() ? "http" : "https";
+    return URI.create(scheme + "://" + host + ":" + port + RmsPaths.ROOT);
+  }
+
+  /**
+   * The base URI of the API on the local listener, such as {@code https://127.0.0.1:PORT/rms/v1}.
+   */
+  public URI baseUri() {
+    return localBase(config, port());
+  }
+
+  /** The actual listening port. */
+  public int port() {
+    return JettyFactory.localPort(jetty);
+  }
+
+  /** The configuration the server runs with. */
+  public RightsServerConfig config() {
+    return config;
+  }
+
+  /** The stable server id (a UUID chosen on first start), as in {@code ServiceInfo}. */
+  public String serverId() {
+    return serverId;
+  }
+
+  /** The root CA certificate (issuer of machine and TLS certificates, and of the SLC). */
+  public X509Certificate rootCertificate() {
+    return ca.root();
+  }
+
+  /** The Server Licensor Certificate, which signs RACs. */
+  public X509Certificate licensorCertificate() {
+    return ca.slc();
+  }
+
+  /** {@code DATA/root-ca.pem}, written on every start. */
+  public Path rootCertificateFile() {
+    return config.dataDirectory().resolve(CertificateAuthority.ROOT_PEM);
+  }
+
+  /** The user directory of this server ({@link UserDirectory#close()} on it does nothing). */
+  public UserDirectory directory() {
+    return directory;
+  }
+
+  /** Read access to the audit log. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /**
+   * The JDBC URL of the server's H2 database (user {@code sa}, empty password), for tools and
+   * tests.
+   */
+  public String jdbcUrl() {
+    return db.jdbcUrl();
+  }
+
+  /** Stops the listener and closes the database and the data-directory lock; idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      stopQuietly(jetty);
+    } finally {
+      try {
+        db.close();
+      } finally {
+        lock.close();
+      }
+    }
+    LOG.info("OpenRMS rights server {} stopped", serverId);
+  }
+
+  private static void stopQuietly(Server jetty) {
+    if (jetty == null) {
+      return;
+    }
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.warn("error while stopping the HTTP listener", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.openrms.rms.server.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.openrms.core.wire.RmsErrorCode;
+
+/** Reads request bodies completely (so Jetty keeps the connection) with a size cap. */
+public final class RequestBodies {
+  private RequestBodies() {}
+
+  /**
+   * Reads the whole body. A body over {@code max} bytes is still drained up to a limit (so that the
+   * client reads the 413 instead of a reset connection), then refused.
+   *
+   * @throws ApiException 413 if the body is larger than {@code max}
+   * @throws IOException if the connection fails while reading
+   */
+  public static byte[] read(Request request, int max) throws IOException {
+    long drainLimit = Math.max(1L << 20, 4L * max);
+    long declared = request.getLength();
+    if (declared > drainLimit) {
+      throw tooLarge(max);
+    }
+    InputStream in = Content.Source.asInputStream(request);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) != -1) {
+      total += n;
+      if (total <= max) {
+        out.write(buf, 0, n);
+      } else if (total > drainLimit) {
+        break;
+      }
+    }
+    if (total > max) {
+      throw tooLarge(max);
+    }
+    return out.toByteArray();
+  }
+
+  private static ApiException tooLarge(int max) {
+    return new ApiException(
+        RmsErrorCode.BAD_REQUEST, 413, "the request body is larger than " + max + " bytes");
+  }
+
+  /**
+   * Parses a JSON body into a wire record.
+   *
+   * @throws ApiException 400 if the body is not JSON of that shape
+   */
+  public static <T> T parse(byte[] body, Class<T> type) {
+    if (body.length == 0) {
+      throw new ApiException(RmsErrorCode.BAD_REQUEST, "the request body is empty");
+    }
+    try {
+      T value = Reply.JSON.readValue(body, type);
+      if (value == null) {
+        throw new ApiException(RmsErrorCode.BAD_REQUEST, "the request body is JSON null");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          RmsErrorCode.BAD_REQUEST,
+          "the request body is not a valid " + type.getSimpleName() + " JSON object");
+    } catch (IOException e) {
+      throw new ApiException(RmsErrorCode.BAD_REQUEST, "the request body cannot be read");
+    }
+  }
+
+  /**
+   * Checks that a required field is present.
+   *
+   * @throws ApiException 400 if it is null or blank
+   */
+  public static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new ApiException(RmsErrorCode.BAD_REQUEST, "the field '" + field + "' is missing");
+    }
+    return value;
+  }
+}
