@@ -22,8 +22,19 @@ public final class CertificateExtensions {
     if (wrapped == null) {
       return Optional.empty();
     }
+    return Optional.of(decodeWrappedUtf8(wrapped, oid));
+  }
+
+  /**
+   * Decodes the value {@link X509Certificate#getExtensionValue(String)} returns for a UTF8String
+   * extension: a DER OCTET STRING that wraps a DER UTF8String.
+   *
+   * @param oid named in the error message only
+   * @throws IllegalArgumentException if the bytes are not exactly that structure
+   */
+  public static String decodeWrappedUtf8(byte[] wrapped, String oid) {
     byte[] inner = contents(wrapped, OCTET_STRING, oid);
-    return Optional.of(new String(contents(inner, UTF8_STRING, oid), StandardCharsets.UTF_8));
+    return new String(contents(inner, UTF8_STRING, oid), StandardCharsets.UTF_8);
   }
 
   /** Encodes a string as a DER UTF8String (the inner extension value). */
