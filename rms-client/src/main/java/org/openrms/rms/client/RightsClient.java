@@ -132,6 +132,11 @@ public final class RightsClient implements AutoCloseable {
     return settings.validityTolerance();
   }
 
+  /** The client's own password copy, for tests of its zeroing. */
+  char[] passwordCopyForTesting() {
+    return settings.password();
+  }
+
   /** Overwrites the password copy with zeros. Idempotent. */
   @Override
   public void close() {

@@ -1,0 +1,271 @@
+package org.openrms.rms.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openrms.core.DrmException;
+import org.openrms.core.HResult;
+import org.openrms.rms.client.internal.ClientSessionHandle;
+import org.openrms.rms.server.RightsServer;
+
+/** Seeds 000 and 001: creating, duplicating and closing sessions. */
+class ClientSessionTest {
+  @TempDir static Path tmp;
+  static RightsServer server;
+
+  @TempDir Path store;
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.start(tmp.resolve("server"));
+    TestServers.addUser(server, "cat");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static void assertHr(HResult expected, ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            DrmException.class, e -> assertThat(e.hresult()).isEqualTo(expected));
+  }
+
+  private RightsClient client() {
+    return TestServers.client(server, store, "cat").build();
+  }
+
+  @Test
+  void callbackCannotBeNull() {
+    try (RightsClient c = client()) {
+      assertHr(
+          HResult.E_INVALIDARG,
+          () -> c.createClientSession(null, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com"));
+    }
+  }
+
+  @Test
+  void onlyCallbackVersionZeroIsSupported() {
+    try (RightsClient c = client()) {
+      for (int version : new int[] {1, -1, 2}) {
+        assertHr(
+            HResult.E_INVALIDARG,
+            () ->
+                c.createClientSession(
+                    new StatusRecorder(), version, GroupIdType.WINDOWS_AUTH, "cat@example.com"));
+      }
+      c.createClientSession(new StatusRecorder(), 0, GroupIdType.PASSPORT, "cat@example.com")
+          .close();
+    }
+  }
+
+  @Test
+  void providerTypeIsWindowsAuthOrPassport() {
+    assertThat(GroupIdType.fromProviderName("WindowsAuthProvider"))
+        .isEqualTo(GroupIdType.WINDOWS_AUTH);
+    assertThat(GroupIdType.fromProviderName("PassportAuthProvider"))
+        .isEqualTo(GroupIdType.PASSPORT);
+    for (String bad : new String[] {null, "", "windowsauthprovider", "KerberosProvider"}) {
+      assertHr(HResult.E_INVALIDARG, () -> GroupIdType.fromProviderName(bad));
+    }
+    try (RightsClient c = client()) {
+      assertHr(
+          HResult.E_INVALIDARG, () -> c.createClientSession(new StatusRecorder(), 0, null, null));
+    }
+  }
+
+  @Test
+  void groupIdMayBeNullForServiceLocationOnly() {
+    try (RightsClient c = client();
+        ClientSession s =
+            c.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, null)) {
+      assertThat(s.groupId()).isNull();
+      URI cert =
+          s.getServiceLocation(EnumSet.of(ServiceType.CERTIFICATION), ServiceLocation.ENTERPRISE);
+      assertThat(cert.getPort()).isEqualTo(server.port());
+      assertThat(cert.getPath()).endsWith("/certification");
+      // user activation needs a group ID: thrown synchronously
+      assertHr(
+          HResult.E_DRM_GROUPID_NOT_SET,
+          () ->
+              s.activate(
+                  EnumSet.of(ActivationFlag.GROUPIDENTITY, ActivationFlag.SILENT),
+                  TestServers.certification(server),
+                  null));
+      assertHr(HResult.E_DRM_GROUPID_NOT_SET, () -> s.isActivated(ActivationFlag.GROUPIDENTITY));
+      assertHr(
+          HResult.E_DRM_GROUPID_NOT_SET,
+          () -> s.enumerateLicense(EnumSet.of(EnumerationFlag.SPECIFIED_GROUPIDENTITY), 0));
+    }
+  }
+
+  @Test
+  void duplicateKeepsAReferenceCountAndCloseClearsSensitiveData() throws Exception {
+    try (RightsClient c = client()) {
+      Activations.activateMachine(c);
+      StatusRecorder rec = new StatusRecorder();
+      ClientSession first =
+          c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com");
+      Activations.activateUser(first, rec, TestServers.certification(server), false);
+      ClientSession second = first.duplicate();
+      assertThat(second).isNotSameAs(first);
+      assertThat(second.isActivated(ActivationFlag.GROUPIDENTITY)).isTrue();
+
+      List<byte[]> secrets = ((ClientSessionHandle) first).state().secretsForTesting();
+      assertThat(secrets).as("secrets held in memory").isNotEmpty();
+      assertThat(secrets).anySatisfy(s -> assertThat(isZero(s)).as("a live machine key").isFalse());
+
+      first.close();
+      assertThat(first.isOpen()).isFalse();
+      first.close(); // idempotent per handle
+      assertHr(HResult.E_DRM_INVALID_HANDLE, () -> first.isActivated(ActivationFlag.MACHINE));
+      // the session lives on through the duplicate, secrets intact
+      assertThat(second.isActivated(ActivationFlag.MACHINE)).isTrue();
+      assertThat(secrets).anySatisfy(s -> assertThat(isZero(s)).isFalse());
+
+      second.close();
+      assertThat(secrets).allSatisfy(s -> assertThat(isZero(s)).as("zeroed secret").isTrue());
+      assertHr(HResult.E_DRM_INVALID_HANDLE, second::duplicate);
+    }
+  }
+
+  @Test
+  void everyCallOnAClosedHandleIsAnInvalidHandle() {
+    try (RightsClient c = client()) {
+      ClientSession s =
+          c.createClientSession(
+              new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, "cat@example.com");
+      s.close();
+      List<ThrowingCallable> calls =
+          List.of(
+              s::duplicate,
+              s::groupId,
+              s::groupIdType,
+              () -> s.createLicenseStorageSession("<il/>"),
+              () -> s.activate(EnumSet.of(ActivationFlag.CANCEL), null, null),
+              () -> s.isActivated(ActivationFlag.MACHINE),
+              () -> s.enumerateLicense(EnumSet.of(EnumerationFlag.GROUPIDENTITY), 0),
+              () -> s.deleteLicense("00000000-0000-0000-0000-000000000000"),
+              () ->
+                  s.getServiceLocation(
+                      EnumSet.of(ServiceType.CERTIFICATION), ServiceLocation.ENTERPRISE));
+      for (ThrowingCallable call : calls) {
+        assertHr(HResult.E_DRM_INVALID_HANDLE, call);
+      }
+    }
+  }
+
+  @Test
+  void allLicenseStorageSessionsMustBeClosedBeforeTheClientSession() {
+    try (RightsClient c = client()) {
+      ClientSession client =
+          c.createClientSession(
+              new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, "cat@example.com");
+      LicenseStorageSession storage = client.createLicenseStorageSession("<issuance-license/>");
+      LicenseStorageSession storageDup = storage.duplicate();
+      ClientSession clientDup = client.duplicate();
+
+      clientDup.close(); // not the last handle: fine
+      assertThatThrownBy(client::close)
+          .isInstanceOfSatisfying(
+              DrmException.class,
+              e -> {
+                assertThat(e.hresult()).isEqualTo(HResult.E_FAIL);
+                assertThat(e.getMessage()).contains("license storage session");
+              });
+      assertThat(client.isOpen()).as("nothing was closed").isTrue();
+      assertThat(storage.isOpen()).isTrue();
+      assertThat(client.groupId()).isEqualTo("cat@example.com");
+
+      storage.close();
+      assertThatThrownBy(client::close).isInstanceOf(DrmException.class); // the duplicate is open
+      assertThat(storageDup.issuanceLicense()).isEqualTo("<issuance-license/>");
+      storageDup.close();
+      assertHr(HResult.E_DRM_INVALID_HANDLE, storageDup::duplicate);
+      client.close();
+      assertThat(client.isOpen()).isFalse();
+    }
+  }
+
+  @Test
+  void licenseStorageSessionEnumeratesTheMachineCertificateButNoRacs() throws Exception {
+    try (RightsClient c = client()) {
+      try (ClientSession client =
+          c.createClientSession(
+              new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
+        assertHr(HResult.E_INVALIDARG, () -> client.createLicenseStorageSession(null));
+        assertHr(HResult.E_INVALIDARG, () -> client.createLicenseStorageSession("  "));
+        try (LicenseStorageSession storage = client.createLicenseStorageSession("<il/>")) {
+          assertHr(
+              HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+              () -> storage.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0));
+          Activations.activateMachine(c);
+          LicenseEntry machine = storage.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0);
+          assertThat(machine.shared()).isFalse();
+          assertThat(machine.data())
+              .isEqualTo(client.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0).data());
+          assertHr(
+              HResult.E_DRM_NO_MORE_DATA,
+              () -> storage.enumerateLicense(EnumSet.of(EnumerationFlag.EUL), 0));
+          assertHr(
+              HResult.E_INVALIDARG,
+              () -> storage.enumerateLicense(EnumSet.of(EnumerationFlag.GROUPIDENTITY), 0));
+          assertHr(
+              HResult.E_DRM_RECORD_NOT_FOUND,
+              () -> storage.deleteLicense("00000000-0000-0000-0000-000000000000"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void closingTheRightsClientZeroesItsPasswordCopy() {
+    char[] password = TestServers.PASSWORD.toCharArray();
+    RightsClient c = TestServers.client(server, store, "cat").credentials("cat", password).build();
+    char[] copy = c.passwordCopyForTesting();
+    assertThat(copy).isNotSameAs(password).containsExactly(password);
+    c.close();
+    assertThat(new String(copy)).isEqualTo("\0".repeat(password.length));
+    assertThat(password).containsExactly(TestServers.PASSWORD.toCharArray());
+    assertHr(
+        HResult.E_FAIL,
+        () -> c.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, null));
+  }
+
+  @Test
+  void rightsClientNewBuilderKeepsTheSettings() {
+    Consumer<RightsClient> check =
+        c -> {
+          assertThat(c.serviceUrl()).isEqualTo(server.baseUri());
+          assertThat(c.storeDirectory()).isEqualTo(store);
+        };
+    try (RightsClient c = client();
+        RightsClient variant = c.newBuilder().validityTolerance(java.time.Duration.ZERO).build()) {
+      check.accept(c);
+      check.accept(variant);
+      assertThat(variant.validityTolerance()).isZero();
+      assertThat(c.validityTolerance()).isEqualTo(java.time.Duration.ofMinutes(15));
+      assertThat(c.isServiceStore()).isFalse();
+    }
+  }
+
+  private static boolean isZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
