@@ -133,6 +133,9 @@ public final class SessionState {
   // ---- activation ----------------------------------------------------------------------------
 
   ActivationFuture activate(Set<ActivationFlag> flags, ActivationServiceInfo info, Object context) {
+    if (flags == null) {
+      throw new DrmException(HResult.E_INVALIDARG, "the flags cannot be null");
+    }
     if (flags.contains(ActivationFlag.CANCEL)) {
       ActivationTask running;
       synchronized (this) {

@@ -1,0 +1,178 @@
+package org.openrms.rms.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrms.rms.client.ClientSessionTest.assertHr;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openrms.core.CertificateExtensions;
+import org.openrms.core.HResult;
+import org.openrms.core.Pem;
+import org.openrms.core.wire.RmsOids;
+import org.openrms.rms.client.internal.MachineFingerprint;
+import org.openrms.rms.server.RightsServer;
+
+/** DRM_ACTIVATE_MACHINE: the machine certificate, per local user, in the store. */
+class MachineActivationTest {
+  @TempDir static Path tmp;
+  static RightsServer server;
+
+  @TempDir Path store;
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.start(tmp.resolve("server"));
+    TestServers.addUser(server, "cat");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void machineActivationStoresTheKeyAndTheCertificateChain() throws Exception {
+    StatusRecorder rec = new StatusRecorder();
+    try (RightsClient c = TestServers.client(server, store, "cat").build();
+        ClientSession s = c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, null)) {
+      assertThat(s.isActivated(ActivationFlag.MACHINE)).isFalse();
+      assertHr(
+          HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+          () -> s.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0));
+      HResult hr =
+          s.activate(EnumSet.of(ActivationFlag.MACHINE, ActivationFlag.SILENT), null, "m")
+              .await(Activations.WAIT);
+      assertThat(hr).isEqualTo(HResult.S_DRM_COMPLETED);
+      rec.assertWellOrdered(StatusMessage.ACTIVATE_MACHINE);
+      assertThat(rec.terminal().param()).isNull();
+      assertThat(rec.terminal().context()).isEqualTo("m");
+      assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
+
+      Path key = store.resolve("machine/machine-key.p8");
+      Path chainFile = store.resolve("machine/machine-chain.pem");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(chainFile)))
+          .isEqualTo("rw-------");
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(store.resolve("machine"))))
+          .isEqualTo("rwx------");
+      List<X509Certificate> chain = Pem.decodeChain(Files.readString(chainFile));
+      X509Certificate machine = chain.get(0);
+      machine.verify(server.rootCertificate().getPublicKey());
+      assertThat(CertificateExtensions.utf8(machine, RmsOids.MACHINE_FINGERPRINT))
+          .contains(MachineFingerprint.current());
+      assertThat(
+              KeyFactory.getInstance("EC")
+                  .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(key)))
+                  .getAlgorithm())
+          .isEqualTo("EC");
+      LicenseEntry entry = s.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0);
+      assertThat(entry.shared()).isFalse();
+      assertThat(Pem.decodeChain(entry.data()).get(0)).isEqualTo(machine);
+      assertHr(
+          HResult.E_DRM_NO_MORE_DATA,
+          () -> s.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 1));
+    }
+  }
+
+  @Test
+  void reActivationOverwritesTheMachineCertificate() throws Exception {
+    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+      Activations.activateMachine(c);
+      X509Certificate first = machineCertificate();
+      Activations.activateMachine(c);
+      X509Certificate second = machineCertificate();
+      assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
+      assertThat(second.getPublicKey()).isNotEqualTo(first.getPublicKey());
+      try (Stream files = new Stream(store.resolve("machine"))) {
+        assertThat(files.names()).containsExactlyInAnyOrder("machine-key.p8", "machine-chain.pem");
+      }
+    }
+  }
+
+  @Test
+  void aStoreOfAnotherLocalUserIsNotActivated() throws Exception {
+    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+      Activations.activateMachine(c);
+      String me = System.getProperty("user.name");
+      try (ClientSession s =
+          c.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, null)) {
+        assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
+        System.setProperty("user.name", me + "-copy");
+        try {
+          // the same files seen by another local user (a copied store): another fingerprint
+          assertThat(s.isActivated(ActivationFlag.MACHINE)).isFalse();
+          assertHr(
+              HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+              () ->
+                  s.enumerateLicense(
+                      EnumSet.of(EnumerationFlag.MACHINE, EnumerationFlag.EXPIRED), 0));
+        } finally {
+          System.setProperty("user.name", me);
+        }
+        assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aMachineCertificateOutsideItsValidityIsNotActivatedButListedWithExpired() throws Exception {
+    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+      Activations.activateMachine(c);
+      try (RightsClient later =
+              c.newBuilder()
+                  .clock(
+                      java.time.Clock.offset(
+                          java.time.Clock.systemUTC(), java.time.Duration.ofDays(400)))
+                  .build();
+          ClientSession s =
+              later.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, null)) {
+        assertThat(s.isActivated(ActivationFlag.MACHINE)).isFalse();
+        assertHr(
+            HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+            () -> s.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0));
+        assertThat(
+                Pem.decodeChain(
+                        s.enumerateLicense(
+                                EnumSet.of(EnumerationFlag.MACHINE, EnumerationFlag.EXPIRED), 0)
+                            .data())
+                    .get(0))
+            .isEqualTo(machineCertificate());
+      }
+    }
+  }
+
+  private X509Certificate machineCertificate() throws Exception {
+    return Pem.decodeChain(Files.readString(store.resolve("machine/machine-chain.pem"))).get(0);
+  }
+
+  /** The file names of a directory. */
+  private static final class Stream implements AutoCloseable {
+    private final java.util.stream.Stream<Path> s;
+
+    Stream(Path dir) throws java.io.IOException {
+      s = Files.list(dir);
+    }
+
+    List<String> names() {
+      return s.map(p -> p.getFileName().toString()).toList();
+    }
+
+    @Override
+    public void close() {
+      s.close();
+    }
+  }
+}
