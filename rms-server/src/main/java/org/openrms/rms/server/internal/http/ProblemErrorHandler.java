@@ -1,8 +1,6 @@
 package org.openrms.rms.server.internal.http;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -10,7 +8,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.openrms.core.wire.RmsErrorCode;
-import org.openrms.core.wire.RmsPaths;
 
 /**
  * Turns the errors Jetty produces itself (malformed requests, headers too large …) into {@code
@@ -29,13 +26,6 @@ public final class ProblemErrorHandler extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
     response.write(true, ByteBuffer.wrap(reply.body()), callback);
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    Reply reply = reply(status);
-    fields.put(new HttpField(HttpHeader.CONTENT_TYPE, RmsPaths.PROBLEM_JSON));
-    return ByteBuffer.wrap(reply.body());
   }
 
   private static Reply reply(int status) {
