@@ -78,6 +78,12 @@ public final class RightsServer implements AutoCloseable {
   public static RightsServer start(RightsServerConfig config) {
     Path dir = config.dataDirectory();
     DataFiles.createPrivateDirectory(dir);
+    if (DataFiles.isSharedWithOthers(dir)) {
+      LOG.warn(
+          "the data directory {} is accessible to other users; it holds the CA keys and their"
+              + " password, so restrict it to the owner (chmod 700)",
+          dir);
+    }
     DataDirectoryLock lock = DataDirectoryLock.acquire(dir, "server");
     Database db = null;
     Server jetty = null;

@@ -82,4 +82,49 @@ class ServerLifecycleTest {
           .isEqualTo(200);
     }
   }
+
+  @Test
+  void aTakenPortFailsTheStartAndReleasesTheDataDirectory() {
+    try (RightsServer first = TestSupport.start(tmp.resolve("one"))) {
+      Path dir = tmp.resolve("two");
+      assertThatThrownBy(() -> TestSupport.start(dir, b -> b.port(first.port())))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot start the rights server");
+      try (UserDirectory d = UserDirectory.open(dir, 1_000)) {
+        assertThat(d.listUsers()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void tlsCertificateNamesLocalhostAndTheLoopbackAddresses() throws Exception {
+    try (RightsServer server = TestSupport.start(tmp.resolve("data"))) {
+      X509Certificate tls = tlsCertificateOf(server);
+      assertThat(tls.getIssuerX500Principal())
+          .isEqualTo(server.rootCertificate().getSubjectX500Principal());
+      assertThat(tls.getSubjectAlternativeNames())
+          .contains(
+              List.of(2, "localhost"), List.of(7, "127.0.0.1"), List.of(7, "0:0:0:0:0:0:0:1"));
+    }
+  }
+
+  private static X509Certificate tlsCertificateOf(RightsServer server) throws Exception {
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setCertificateEntry("root", server.rootCertificate());
+    tmf.init(ks);
+    javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", server.port())) {
+      javax.net.ssl.SSLParameters params = socket.getSSLParameters();
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(params);
+      socket.startHandshake();
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+  }
 }

@@ -35,6 +35,19 @@ public final class DataFiles {
   }
 
   /**
+   * {@code true} if others than the owner can read, write or enter the directory (POSIX only; false
+   * where permissions cannot be read).
+   */
+  public static boolean isSharedWithOthers(Path dir) {
+    try {
+      Set<PosixFilePermission> p = Files.getPosixFilePermissions(dir);
+      return p.stream().anyMatch(x -> !x.name().startsWith("OWNER_"));
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /**
    * Writes a file atomically (temporary file in the same directory, then rename).
    *
    * @param ownerOnly {@code true} to make it readable by the owner only
