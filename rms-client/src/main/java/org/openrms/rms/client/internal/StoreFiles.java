@@ -56,15 +56,19 @@ final class StoreFiles {
     }
   }
 
-  /** Opens (creating with our permissions if needed) a file for locking. */
+  /** Opens (creating with our permissions if needed) a file for shared or exclusive locking. */
   FileChannel openLockFile(Path file) throws IOException {
     try {
       FileChannel ch =
-          FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       setPermissions(file, filePerms);
       return ch;
     } catch (FileAlreadyExistsException e) {
-      return FileChannel.open(file, StandardOpenOption.WRITE);
+      return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
   }
 
