@@ -231,6 +231,7 @@ public final class LicenseStore {
   }
 
   /** Runs an operation holding the JVM lock and the exclusive OS lock of the store. */
+  @SuppressWarnings("try") // the lock is held by the try block, not referenced
   <T> T locked(StoreOperation<T> op) {
     jvmLock.lock();
     try {

@@ -44,6 +44,7 @@ final class ServiceStoreLock {
    * @throws DrmException {@link HResult#E_DRM_ALREADY_IN_PROGRESS} naming the store and the user
    *     holding it after the timeout; {@link HResult#E_FAIL} if the lock files cannot be used
    */
+  @SuppressWarnings("try") // the lock is held by the try block, not referenced
   static ServiceStoreLock acquire(LicenseStore store, String user, Duration timeout) {
     Path root = store.root();
     synchronized (HELD) {
