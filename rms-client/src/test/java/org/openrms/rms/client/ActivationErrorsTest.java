@@ -117,6 +117,31 @@ class ActivationErrorsTest {
   }
 
   @Test
+  void noConnectWhenTheServerDropsTheConnection() throws Exception {
+    // a listener that accepts and closes at once (with SO_LINGER 0: a reset)
+    try (java.net.ServerSocket dropper =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!dropper.isClosed()) {
+                  try (java.net.Socket sock = dropper.accept()) {
+                    sock.setSoLinger(true, 0);
+                  } catch (java.io.IOException e) {
+                    return;
+                  }
+                }
+              });
+      t.setDaemon(true);
+      t.start();
+      URI url = URI.create("http://127.0.0.1:" + dropper.getLocalPort() + "/rms/v1/certification");
+      StatusRecorder rec = userActivation(b -> {}, ActivationServiceInfo.of(url));
+      assertThat(rec.hresults())
+          .containsExactly(HResult.S_DRM_CONNECTING, HResult.E_DRM_NO_CONNECT);
+    }
+  }
+
+  @Test
   void serverNotFoundWhenTheHostNameDoesNotResolve() throws Exception {
     StatusRecorder rec =
         userActivation(

@@ -7,9 +7,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
@@ -25,7 +25,8 @@ import org.openrms.core.HResult;
  * leaving the gate. OS locks vanish with their process, so a crash never leaves the store blocked.
  */
 final class ServiceStoreLock {
-  private static final Map<Path, ServiceStoreLock> HELD = new HashMap<>();
+  private static final Map<Path, ServiceStoreLock> HELD = new ConcurrentHashMap<>();
+  private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
   private final Path root;
   private final FileChannel channel;
@@ -47,7 +48,7 @@ final class ServiceStoreLock {
   @SuppressWarnings("try") // the lock is held by the try block, not referenced
   static ServiceStoreLock acquire(LicenseStore store, String user, Duration timeout) {
     Path root = store.root();
-    synchronized (HELD) {
+    synchronized (monitor(root)) {
       ServiceStoreLock held = HELD.get(root);
       if (held != null) {
         held.sessions++;
@@ -104,7 +105,7 @@ final class ServiceStoreLock {
 
   /** Leaves the store for one session; the OS lock goes with the last one. */
   void release() {
-    synchronized (HELD) {
+    synchronized (monitor(root)) {
       if (--sessions > 0) {
         return;
       }
@@ -116,6 +117,11 @@ final class ServiceStoreLock {
         // closing the channel releases the lock anyway
       }
     }
+  }
+
+  /** One monitor per store: threads of this JVM join or leave one store at a time. */
+  private static Object monitor(Path root) {
+    return MONITORS.computeIfAbsent(root, r -> new Object());
   }
 
   private static Optional<String> otherHolder(LicenseStore store, Path users, String own)
