@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>Each constant has its exact 32-bit value ({@link #value()}, a signed Java {@code int}) and a
  * one-line meaning. {@link #fromValue(int)} is the reverse lookup. The values 0x8004CF50 to
  * 0x8004CF53, 0x8004CF77 and 0x8004CF78 follow the .NET {@code RightsManagementFailureCode} enum,
- * because the published error-code page contradicts itself for those rows.
+ * because the published error-code page contradicts itself for those rows; where the page gives a C
+ * name for one of them (CF52 RIGHT_NOT_SET, CF53 BIND_NTLM_FAIL) that name is used.
  */
 public enum HResult {
   /** Success. */
@@ -183,9 +184,8 @@ public enum HResult {
   E_DRM_INVALID_TIMEINFO(0x8004CF51, "The time information is not valid."),
   /** The right is not set. */
   E_DRM_RIGHT_NOT_SET(0x8004CF52, "The right is not set."),
-  /** Binding the license to the Windows identity failed. */
-  E_DRM_LICENSE_BINDING_TO_WINDOWS_IDENTITY_FAILED(
-      0x8004CF53, "Binding the license to the Windows identity failed."),
+  /** Binding the license to the Windows identity (NTLM) failed. */
+  E_DRM_BIND_NTLM_FAIL(0x8004CF53, "Binding the license to the Windows identity (NTLM) failed."),
   /** The issuance license template is not valid. */
   E_DRM_INVALID_ISSUANCELICENSE_TEMPLATE(0x8004CF54, "The issuance license template is not valid."),
   /** The key length is not valid. */
