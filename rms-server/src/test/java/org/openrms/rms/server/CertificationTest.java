@@ -246,6 +246,7 @@ class CertificationTest {
   void concurrentCertificationsEachGetTheirOwnRac() throws Exception {
     java.net.http.HttpRequest request =
         java.net.http.HttpRequest.newBuilder(TestSupport.uri(server, "/certification"))
+            .header("Content-Type", "application/json")
             .header("Authorization", TestSupport.basic("alice", TestSupport.PASSWORD))
             .POST(
                 java.net.http.HttpRequest.BodyPublishers.ofString(

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.openrms.core.wire.RmsErrorCode;
+import org.openrms.core.wire.RmsPaths;
 
 /** Reads request bodies completely (so Jetty keeps the connection) with a size cap. */
 public final class RequestBodies {
@@ -42,6 +43,51 @@ public final class RequestBodies {
       throw tooLarge(max);
     }
     return out.toByteArray();
+  }
+
+  /** What a 415 answer names as the expected media type. */
+  static final String EXPECTED_TYPE = "application/json (optionally with charset=utf-8)";
+
+  /**
+   * Checks the {@code Content-Type} of a JSON request body: {@code application/json}, compared
+   * case-insensitively, with no parameter other than an optional {@code charset=utf-8} (quoted or
+   * not, any case). The body is UTF-8 JSON (RFC 8259), so another charset is refused too.
+   *
+   * @param contentType the header value, or {@code null} if there was none (or more than one)
+   * @throws ApiException 415 {@code BAD_REQUEST} otherwise
+   */
+  public static void requireJson(String contentType) {
+    if (contentType == null) {
+      throw unsupportedMediaType();
+    }
+    String[] parts = contentType.split(";", -1);
+    if (!parts[0].strip().equalsIgnoreCase(RmsPaths.JSON)) {
+      throw unsupportedMediaType();
+    }
+    boolean charsetSeen = false;
+    for (int i = 1; i < parts.length; i++) {
+      String param = parts[i].strip();
+      if (param.isEmpty()) {
+        continue;
+      }
+      int eq = param.indexOf('=');
+      if (eq < 0 || charsetSeen || !param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+        throw unsupportedMediaType();
+      }
+      String value = param.substring(eq + 1).strip();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      if (!value.equalsIgnoreCase("utf-8")) {
+        throw unsupportedMediaType();
+      }
+      charsetSeen = true;
+    }
+  }
+
+  private static ApiException unsupportedMediaType() {
+    return new ApiException(
+        RmsErrorCode.BAD_REQUEST, 415, "the request body must be " + EXPECTED_TYPE);
   }
 
   private static ApiException tooLarge(int max) {

@@ -3,6 +3,7 @@ package org.openrms.rms.server.internal.http;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -136,15 +137,27 @@ public final class RmsHandler extends Handler.Abstract {
         return Reply.text(PEM, settings.rootPem());
       case RmsPaths.ACTIVATION:
         requireMethod(method, "POST");
+        requireJsonBody(request);
         return activation.handle(
             request.getHeaders().get(HttpHeader.AUTHORIZATION), request.isSecure(), body, attempt);
       case RmsPaths.CERTIFICATION:
         requireMethod(method, "POST");
+        requireJsonBody(request);
         return certification.handle(
             request.getHeaders().get(HttpHeader.AUTHORIZATION), request.isSecure(), body, attempt);
       default:
         throw notFound();
     }
+  }
+
+  /**
+   * 415 unless the request has exactly one {@code Content-Type}, and it is JSON. Checked after the
+   * body was read (so the connection stays usable) and before authentication (so a request of the
+   * wrong type costs no password hashing).
+   */
+  private static void requireJsonBody(Request request) {
+    List<String> types = request.getHeaders().getValuesList(HttpHeader.CONTENT_TYPE);
+    RequestBodies.requireJson(types.size() == 1 ? types.get(0) : null);
   }
 
   private static ApiException notFound() {
