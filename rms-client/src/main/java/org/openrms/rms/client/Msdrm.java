@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
+import org.openrms.rms.client.internal.ActivationGate;
 import org.openrms.rms.client.internal.HandleTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,11 +129,16 @@ public final class Msdrm {
       ActivationServiceInfo info,
       Object context,
       Object hParentWnd) {
-    return call(
-        () ->
-            HANDLES
-                .get(hClient, ClientSession.class)
-                .activate(ActivationFlag.fromBits(flags), info, context));
+    ActivationGate.enter();
+    try {
+      return call(
+          () ->
+              HANDLES
+                  .get(hClient, ClientSession.class)
+                  .activate(ActivationFlag.fromBits(flags), info, context));
+    } finally {
+      ActivationGate.exit(); // callbacks start only after the HRESULT is computed
+    }
   }
 
   /**

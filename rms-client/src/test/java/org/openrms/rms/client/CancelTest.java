@@ -125,6 +125,65 @@ class CancelTest {
   }
 
   @Test
+  void aCancelAfterTheRacIsStoredIsIgnoredAndTheActivationCompletes() throws Exception {
+    ClientSession[] self = new ClientSession[1];
+    ActivationFuture[] cancelFuture = new ActivationFuture[1];
+    List<Integer> racsAtHundred = new java.util.concurrent.CopyOnWriteArrayList<>();
+    StatusRecorder rec =
+        new StatusRecorder() {
+          @Override
+          public void onStatus(StatusMessage msg, HResult hr, Object param, Object context) {
+            super.onStatus(msg, hr, param, context);
+            if (hr == HResult.S_DRM_INPROGRESS && Integer.valueOf(100).equals(param)) {
+              racsAtHundred.add(racCount(self[0]));
+              cancelFuture[0] = self[0].activate(EnumSet.of(ActivationFlag.CANCEL), null, null);
+            }
+          }
+        };
+    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();
+        ClientSession s =
+            c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
+      self[0] = s;
+      int before = racCount(s);
+      ActivationFuture f = s.activate(USER, TestServers.certification(server), null);
+      assertThat(f.await(Activations.WAIT)).isEqualTo(HResult.S_DRM_COMPLETED);
+      rec.assertWellOrdered(StatusMessage.ACTIVATE_GROUPIDENTITY);
+      assertThat(rec.terminal().hr()).isEqualTo(HResult.S_DRM_COMPLETED);
+      assertThat(racsAtHundred)
+          .as("the RAC is stored when 100 is reported")
+          .containsExactly(before + 1);
+      assertThat(cancelFuture[0].await(Activations.WAIT)).isEqualTo(HResult.S_DRM_COMPLETED);
+      assertThat(f.result()).isEqualTo(rec.terminal().param());
+      assertThat(racCount(s)).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  void aCancelAfterTheMachineCertificateIsStoredIsIgnored() throws Exception {
+    ClientSession[] self = new ClientSession[1];
+    StatusRecorder rec =
+        new StatusRecorder() {
+          @Override
+          public void onStatus(StatusMessage msg, HResult hr, Object param, Object context) {
+            super.onStatus(msg, hr, param, context);
+            if (hr == HResult.S_DRM_INPROGRESS && Integer.valueOf(100).equals(param)) {
+              self[0].activate(EnumSet.of(ActivationFlag.CANCEL), null, null);
+            }
+          }
+        };
+    try (RightsClient c = TestServers.client(server, tmp.resolve("commit-store"), "cat").build();
+        ClientSession s = c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, null)) {
+      self[0] = s;
+      HResult hr =
+          s.activate(EnumSet.of(ActivationFlag.MACHINE, ActivationFlag.SILENT), null, null)
+              .await(Activations.WAIT);
+      assertThat(hr).isEqualTo(HResult.S_DRM_COMPLETED);
+      rec.assertWellOrdered(StatusMessage.ACTIVATE_MACHINE);
+      assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
+    }
+  }
+
+  @Test
   void cancelWithNothingInProgressIsANoOp() throws Exception {
     StatusRecorder rec = new StatusRecorder();
     try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();

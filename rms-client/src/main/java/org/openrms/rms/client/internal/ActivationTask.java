@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import org.openrms.core.CertificateExtensions;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * One activation, run on the callback executor: sends the status messages in order (CONNECTING,
  * CONNECTED, INPROGRESS 0..100, one terminal message) from a single thread, checks for cancellation
  * between steps, and completes the promise after the terminal callback.
+ *
+ * <p>Cancellation is honoured up to the store write. Once the certificate is persisted the
+ * activation is committed: the remaining steps (INPROGRESS 100, COMPLETED) ignore a cancel request,
+ * so the terminal status always tells the truth about the store.
  */
 final class ActivationTask implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationTask.class);
@@ -52,9 +56,10 @@ final class ActivationTask implements Runnable {
   private final ClientRuntime runtime;
   private final Plan plan;
   private final ActivationPromise promise = new ActivationPromise(this::cancel);
-  private final CountDownLatch activateReturned = new CountDownLatch(1);
+  private volatile boolean activateReturned;
   private final Thread caller = Thread.currentThread();
   private volatile boolean cancelled;
+  private volatile boolean persisted;
   private volatile CompletableFuture<?> inFlight;
   private int progress = -1;
 
@@ -68,12 +73,32 @@ final class ActivationTask implements Runnable {
     return promise;
   }
 
-  /** Lets the task start sending messages: called when {@code activate} returns. */
+  /**
+   * Lets the task start sending messages: called by {@link ActivationGate} as the last action of
+   * the outermost SDK {@code activate} frame.
+   */
   void activateReturned() {
-    activateReturned.countDown();
+    // a plain volatile write, no wake-up: the caller's last action must not hand the CPU to the
+    // task while the caller is still inside activate (the task polls, see awaitActivateReturned)
+    activateReturned = true;
   }
 
-  /** Requests cancellation; the task ends with E_DRM_ABORTED unless it already stored a result. */
+  /**
+   * Polls (every 0.1 ms) until {@code activate} returned; polling keeps the caller's exit cheap.
+   */
+  private void awaitActivateReturned() throws InterruptedException {
+    while (!activateReturned) {
+      LockSupport.parkNanos(100_000);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  /**
+   * Requests cancellation; the task ends with E_DRM_ABORTED unless it already stored its
+   * certificate, in which case the request is ignored and the activation completes.
+   */
   void cancel() {
     cancelled = true;
     CompletableFuture<?> f = inFlight;
@@ -84,7 +109,7 @@ final class ActivationTask implements Runnable {
 
   @Override
   public void run() {
-    if (Thread.currentThread() == caller && activateReturned.getCount() > 0) {
+    if (Thread.currentThread() == caller && !activateReturned) {
       // the executor runs tasks inline: never call back on the caller's thread
       DefaultExecutor.INSTANCE.execute(this);
       return;
@@ -92,11 +117,14 @@ final class ActivationTask implements Runnable {
     String result = null;
     DrmException failure = null;
     try {
-      activateReturned.await();
+      awaitActivateReturned();
       result =
           plan.message() == StatusMessage.ACTIVATE_MACHINE ? activateMachine() : activateUser();
     } catch (DrmException e) {
-      failure = cancelled && !(e.hresult() == HResult.E_DRM_ABORTED) ? HResultTable.aborted() : e;
+      failure =
+          cancelled && !persisted && e.hresult() != HResult.E_DRM_ABORTED
+              ? HResultTable.aborted()
+              : e;
     } catch (CancellationException e) {
       failure = HResultTable.aborted();
     } catch (InterruptedException e) {
@@ -165,6 +193,7 @@ final class ActivationTask implements Runnable {
     session.registerSecret(pkcs8);
     checkCancelled();
     runtime.storeOf(session).writeMachine(pkcs8, response.certificateChain());
+    persisted = true; // committed: from here on a cancel request is ignored
     session.machineKeyReplaced(pkcs8);
     progress(100);
     return null;
@@ -217,6 +246,7 @@ final class ActivationTask implements Runnable {
             response.sealedPrivateKey());
     checkCancelled();
     runtime.storeOf(session).writeRac(record);
+    persisted = true; // committed: from here on a cancel request is ignored
     progress(100);
     return response.racChain();
   }
@@ -274,7 +304,7 @@ final class ActivationTask implements Runnable {
   }
 
   private void checkCancelled() {
-    if (cancelled) {
+    if (cancelled && !persisted) {
       throw HResultTable.aborted();
     }
   }

@@ -81,7 +81,12 @@ public final class ClientSessionHandle implements ClientSession {
   @Override
   public ActivationFuture activate(
       Set<ActivationFlag> flags, ActivationServiceInfo info, Object context) {
-    return open().activate(flags, info, context);
+    ActivationGate.enter();
+    try {
+      return open().activate(flags, info, context);
+    } finally {
+      ActivationGate.exit(); // the callbacks of this activation may start only now
+    }
   }
 
   @Override

@@ -157,6 +157,9 @@ public final class SessionState {
       }
       current = task;
     }
+    // the task may start at once on another thread, but it sends nothing before the gate opens:
+    // the last action of the outermost activate frame (ActivationGate), never before it returns
+    ActivationGate.onExit(task::activateReturned);
     try {
       runtime.settings().executor().execute(task);
     } catch (RuntimeException e) {
@@ -164,8 +167,6 @@ public final class SessionState {
         current = null;
       }
       throw new DrmException(HResult.E_FAIL, "the callback executor refused the activation", e);
-    } finally {
-      task.activateReturned();
     }
     return task.promise();
   }
