@@ -132,6 +132,11 @@ public final class RightsClient implements AutoCloseable {
     return settings.validityTolerance();
   }
 
+  /** Whether credentials may be sent over plain HTTP ({@link Builder#allowBasicOverHttp}). */
+  public boolean allowsBasicOverHttp() {
+    return settings.allowBasicOverHttp();
+  }
+
   /** The client's own password copy, for tests of its zeroing. */
   char[] passwordCopyForTesting() {
     return settings.password();
@@ -157,6 +162,7 @@ public final class RightsClient implements AutoCloseable {
     private Duration validityTolerance = Duration.ofMinutes(15);
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private boolean allowBasicOverHttp;
 
     Builder() {}
 
@@ -173,6 +179,7 @@ public final class RightsClient implements AutoCloseable {
       validityTolerance = s.validityTolerance();
       connectTimeout = s.connectTimeout();
       requestTimeout = s.requestTimeout();
+      allowBasicOverHttp = s.allowBasicOverHttp();
     }
 
     /**
@@ -210,9 +217,9 @@ public final class RightsClient implements AutoCloseable {
     }
 
     /**
-     * The credentials sent (HTTP Basic, preemptively, over HTTPS; over plain HTTP only to a URL the
-     * caller configured as {@code http:}) for activation. The password array is copied; the copy is
-     * zeroed by {@link RightsClient#close()}; the caller may zero its own array afterwards.
+     * The credentials sent (HTTP Basic, preemptively, over HTTPS only; see {@link
+     * #allowBasicOverHttp}) for activation. The password array is copied; the copy is zeroed by
+     * {@link RightsClient#close()}; the caller may zero its own array afterwards.
      */
     public Builder credentials(String login, char[] password) {
       Objects.requireNonNull(login, "login");
@@ -291,6 +298,18 @@ public final class RightsClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether the credentials may be sent over plain {@code http:} URLs. <b>For tests and lab
+     * setups only:</b> HTTP Basic over plain HTTP hands the password to anyone on the path. Without
+     * it (the default), an activation against an {@code http:} URL fails with {@link
+     * HResult#E_DRM_AUTHENTICATION_FAILED} ("refusing to send credentials over plain HTTP") and the
+     * credentials are never sent. Default: {@code false}.
+     */
+    public Builder allowBasicOverHttp(boolean allow) {
+      this.allowBasicOverHttp = allow;
+      return this;
+    }
+
     /** Builds the client. */
     public RightsClient build() {
       Path store = storeDirectory != null ? storeDirectory : ClientSettings.defaultStoreDirectory();
@@ -307,7 +326,8 @@ public final class RightsClient implements AutoCloseable {
               clock,
               validityTolerance,
               connectTimeout,
-              requestTimeout));
+              requestTimeout,
+              allowBasicOverHttp));
     }
 
     private static Duration requireNotNegative(Duration d, String name) {

@@ -268,7 +268,8 @@ class ActivationErrorsTest {
       URI url =
           URI.create(
               "http://127.0.0.1:" + garbage.getAddress().getPort() + "/rms/v1/certification");
-      StatusRecorder rec = userActivation(b -> {}, ActivationServiceInfo.of(url));
+      StatusRecorder rec =
+          userActivation(b -> b.allowBasicOverHttp(true), ActivationServiceInfo.of(url));
       assertThat(rec.terminal().hr()).isEqualTo(HResult.E_DRM_INVALID_SERVER_RESPONSE);
       assertThat(rec.hresults()).contains(HResult.S_DRM_CONNECTED);
     } finally {
@@ -286,6 +287,7 @@ class ActivationErrorsTest {
       try (RightsClient c =
               TestServers.client(other, store, "cat")
                   .trustedRoots(List.of(server.rootCertificate()))
+                  .allowBasicOverHttp(true)
                   .build();
           ClientSession s = c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, null)) {
         HResult hr =
@@ -305,7 +307,8 @@ class ActivationErrorsTest {
     // machine certificate from server A, sent to a server with another root: 409
     try (RightsServer other =
         otherServer("refuses", b -> b.plainHttp(true).allowBasicOverHttp(true))) {
-      StatusRecorder rec = userActivation(b -> {}, TestServers.certification(other));
+      StatusRecorder rec =
+          userActivation(b -> b.allowBasicOverHttp(true), TestServers.certification(other));
       assertThat(rec.terminal().hr()).isEqualTo(HResult.E_DRM_NEEDS_MACHINE_ACTIVATION);
       assertThat(rec.hresults()).contains(HResult.S_DRM_CONNECTED);
     }

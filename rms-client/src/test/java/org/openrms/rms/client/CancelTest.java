@@ -230,6 +230,7 @@ class CancelTest {
                   .serviceUrl(base)
                   .trustedRoots(List.of(server.rootCertificate()))
                   .credentials("cat", "pw".toCharArray())
+                  .allowBasicOverHttp(true)
                   .storeDirectory(tmp.resolve("slow-store"))
                   .build();
           ClientSession s = c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, null)) {

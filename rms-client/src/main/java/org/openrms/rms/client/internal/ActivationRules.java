@@ -40,7 +40,7 @@ final class ActivationRules {
             HResult.E_DRM_SERVICE_NOT_FOUND, "no service URL is configured for machine activation");
       }
       return new ActivationTask.Plan(
-          StatusMessage.ACTIVATE_MACHINE, root, child(root, "activation"), true, false, context);
+          StatusMessage.ACTIVATE_MACHINE, root, child(root, "activation"), false, context);
     }
     if (session.groupId() == null) {
       throw new DrmException(
@@ -55,12 +55,7 @@ final class ActivationRules {
         throw invalid("silent user activation requires the activation service info");
       }
       return new ActivationTask.Plan(
-          StatusMessage.ACTIVATE_GROUPIDENTITY,
-          parent(info.url()),
-          info.url(),
-          true,
-          temporary,
-          context);
+          StatusMessage.ACTIVATE_GROUPIDENTITY, parent(info.url()), info.url(), temporary, context);
     }
     if (serviceUrl == null) {
       throw new DrmException(
@@ -70,7 +65,6 @@ final class ActivationRules {
         StatusMessage.ACTIVATE_GROUPIDENTITY,
         serviceUrl,
         child(serviceUrl, "certification"),
-        true,
         false,
         context);
   }

@@ -45,12 +45,7 @@ final class ActivationTask implements Runnable {
 
   /** What to activate and where. */
   record Plan(
-      StatusMessage message,
-      URI serviceRoot,
-      URI endpoint,
-      boolean callerSuppliedUrl,
-      boolean temporary,
-      Object context) {}
+      StatusMessage message, URI serviceRoot, URI endpoint, boolean temporary, Object context) {}
 
   private final SessionState session;
   private final ClientRuntime runtime;
@@ -173,9 +168,7 @@ final class ActivationTask implements Runnable {
     progress(10);
     MachineActivationResponse response =
         RmsHttp.parse(
-            send(
-                plan.endpoint(),
-                runtime.http().post(plan.endpoint(), request, plan.callerSuppliedUrl())),
+            send(plan.endpoint(), runtime.http().post(plan.endpoint(), request)),
             MachineActivationResponse.class);
     progress(50);
     List<X509Certificate> chain =
@@ -216,9 +209,7 @@ final class ActivationTask implements Runnable {
     progress(10);
     CertificationResponse response =
         RmsHttp.parse(
-            send(
-                plan.endpoint(),
-                runtime.http().post(plan.endpoint(), request, plan.callerSuppliedUrl())),
+            send(plan.endpoint(), runtime.http().post(plan.endpoint(), request)),
             CertificationResponse.class);
     progress(40);
     if (response.racChain() == null || response.sealedPrivateKey() == null) {

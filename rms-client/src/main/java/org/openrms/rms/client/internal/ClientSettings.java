@@ -16,6 +16,7 @@ import java.util.concurrent.Executor;
  * @param login the Basic login, or {@code null}
  * @param password the client's own copy of the password (zeroed on close), or {@code null}
  * @param callbackExecutor the configured executor, or {@code null} for the shared default
+ * @param allowBasicOverHttp whether credentials may be sent over plain HTTP (tests, lab setups)
  */
 public record ClientSettings(
     URI serviceUrl,
@@ -29,7 +30,8 @@ public record ClientSettings(
     Clock clock,
     Duration validityTolerance,
     Duration connectTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    boolean allowBasicOverHttp) {
 
   /** The configured executor, or {@code null} when the default is used. */
   public Executor callbackExecutorOrNull() {

@@ -17,12 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.openrms.core.DrmException;
+import org.openrms.core.HResult;
 import org.openrms.core.wire.RmsPaths;
 
 /**
  * JSON over HTTP(S) to the rights server with the JDK {@link HttpClient}: TLS with the client's
  * trust anchors only, redirects never followed, HTTP Basic built here and sent preemptively over
- * HTTPS, or over plain HTTP only to a URL the caller configured as {@code http:}.
+ * HTTPS only. Over plain HTTP credentials are refused ({@link HResult#E_DRM_AUTHENTICATION_FAILED},
+ * nothing sent) unless the client opted in with {@code allowBasicOverHttp(true)}.
  */
 public final class RmsHttp {
   private static final ObjectMapper JSON =
@@ -58,10 +60,10 @@ public final class RmsHttp {
   /**
    * Starts an authenticated POST of a JSON body.
    *
-   * @param callerSuppliedUrl whether the caller configured this URL (plain HTTP Basic is allowed
-   *     only then)
+   * @throws DrmException {@link HResult#E_DRM_AUTHENTICATION_FAILED} before anything is sent if
+   *     credentials would go over plain HTTP without {@code allowBasicOverHttp(true)}
    */
-  CompletableFuture<HttpResponse<String>> post(URI url, Object body, boolean callerSuppliedUrl) {
+  CompletableFuture<HttpResponse<String>> post(URI url, Object body) {
     byte[] json;
     try {
       json = JSON.writeValueAsBytes(body);
@@ -74,10 +76,8 @@ public final class RmsHttp {
             .header("Content-Type", RmsPaths.JSON)
             .header("Accept", RmsPaths.JSON + ", " + RmsPaths.PROBLEM_JSON)
             .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-    boolean mayAuthenticate =
-        scheme.equals("https") || (scheme.equals("http") && callerSuppliedUrl);
-    if (mayAuthenticate && settings.login() != null && !clientClosed.getAsBoolean()) {
+    if (settings.login() != null && !clientClosed.getAsBoolean()) {
+      requireCredentialsAllowed(url);
       b.header("Authorization", basic(settings.login(), settings.password()));
     }
     return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -119,6 +119,22 @@ public final class RmsHttp {
       throw HResultTable.invalidResponse(
           "the body from " + r.uri() + " is not a " + type.getSimpleName(), e);
     }
+  }
+
+  /** Refuses credentials over anything but HTTPS, unless the client opted in for plain HTTP. */
+  private void requireCredentialsAllowed(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https") || (scheme.equals("http") && settings.allowBasicOverHttp())) {
+      return;
+    }
+    throw new RmsFailure(
+        HResult.E_DRM_AUTHENTICATION_FAILED,
+        "refusing to send credentials over plain HTTP to "
+            + url
+            + "; use an https: URL (or, for tests and lab setups only,"
+            + " RightsClient.Builder.allowBasicOverHttp(true))",
+        null,
+        null);
   }
 
   private static String basic(String login, char[] password) {
