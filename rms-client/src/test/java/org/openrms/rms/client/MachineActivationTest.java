@@ -19,6 +19,8 @@ import org.openrms.core.CertificateExtensions;
 import org.openrms.core.HResult;
 import org.openrms.core.Pem;
 import org.openrms.core.wire.RmsOids;
+import org.openrms.rms.client.internal.LicenseStore;
+import org.openrms.rms.client.internal.MachineBinding;
 import org.openrms.rms.client.internal.MachineFingerprint;
 import org.openrms.rms.server.RightsServer;
 
@@ -58,24 +60,23 @@ class MachineActivationTest {
       assertThat(rec.terminal().context()).isEqualTo("m");
       assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
 
-      Path key = store.resolve("machine/machine-key.p8");
-      Path chainFile = store.resolve("machine/machine-chain.pem");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
-          .isEqualTo("rw-------");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(chainFile)))
+      Path file = store.resolve("machine/machine-activation.json");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .isEqualTo("rw-------");
       assertThat(
               PosixFilePermissions.toString(
                   Files.getPosixFilePermissions(store.resolve("machine"))))
           .isEqualTo("rwx------");
-      List<X509Certificate> chain = Pem.decodeChain(Files.readString(chainFile));
+      LicenseStore.MachineFiles stored =
+          LicenseStore.open(store, false).readMachine().orElseThrow();
+      List<X509Certificate> chain = Pem.decodeChain(stored.chainPem());
       X509Certificate machine = chain.get(0);
       machine.verify(server.rootCertificate().getPublicKey());
       assertThat(CertificateExtensions.utf8(machine, RmsOids.MACHINE_FINGERPRINT))
           .contains(MachineFingerprint.current());
       assertThat(
               KeyFactory.getInstance("EC")
-                  .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(key)))
+                  .generatePrivate(new PKCS8EncodedKeySpec(stored.pkcs8()))
                   .getAlgorithm())
           .isEqualTo("EC");
       LicenseEntry entry = s.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0);
@@ -97,7 +98,7 @@ class MachineActivationTest {
       assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
       assertThat(second.getPublicKey()).isNotEqualTo(first.getPublicKey());
       try (Stream files = new Stream(store.resolve("machine"))) {
-        assertThat(files.names()).containsExactlyInAnyOrder("machine-key.p8", "machine-chain.pem");
+        assertThat(files.names()).containsExactly("machine-activation.json");
       }
     }
   }
@@ -106,11 +107,11 @@ class MachineActivationTest {
   void aStoreOfAnotherLocalUserIsNotActivated() throws Exception {
     try (RightsClient c = TestServers.client(server, store, "cat").build()) {
       Activations.activateMachine(c);
-      String me = System.getProperty("user.name");
       try (ClientSession s =
           c.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, null)) {
         assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
-        System.setProperty("user.name", me + "-copy");
+        MachineBinding.overrideForTesting(
+            MachineBinding.machineId(), MachineBinding.localUser() + "-copy");
         try {
           // the same files seen by another local user (a copied store): another fingerprint
           assertThat(s.isActivated(ActivationFlag.MACHINE)).isFalse();
@@ -120,7 +121,7 @@ class MachineActivationTest {
                   s.enumerateLicense(
                       EnumSet.of(EnumerationFlag.MACHINE, EnumerationFlag.EXPIRED), 0));
         } finally {
-          System.setProperty("user.name", me);
+          MachineBinding.overrideForTesting(null, null);
         }
         assertThat(s.isActivated(ActivationFlag.MACHINE)).isTrue();
       }
@@ -154,8 +155,49 @@ class MachineActivationTest {
     }
   }
 
+  @Test
+  void aStoreCopiedToAnotherMachineIsNotActivatedThere() throws Exception {
+    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+      Activations.activateMachine(c);
+      byte[] pkcs8 = LicenseStore.open(store, false).readMachine().orElseThrow().pkcs8();
+      byte[] onDisk = Files.readAllBytes(store.resolve("machine/machine-activation.json"));
+      assertThat(indexOf(onDisk, pkcs8)).as("the PKCS#8 DER on disk").isNegative();
+      MachineBinding.overrideForTesting("machine-id:another-machine", MachineBinding.localUser());
+      try {
+        StatusRecorder rec = new StatusRecorder();
+        try (ClientSession s =
+            c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
+          assertThat(s.isActivated(ActivationFlag.MACHINE)).isFalse();
+          assertHr(
+              HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+              () -> s.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0));
+          assertHr(
+              HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+              () -> LicenseStore.open(store, false).readMachine());
+          HResult hr = Activations.activateUser(s, rec, TestServers.certification(server), false);
+          assertThat(hr).isEqualTo(HResult.E_DRM_NEEDS_MACHINE_ACTIVATION);
+        }
+      } finally {
+        MachineBinding.overrideForTesting(null, null);
+      }
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   private X509Certificate machineCertificate() throws Exception {
-    return Pem.decodeChain(Files.readString(store.resolve("machine/machine-chain.pem"))).get(0);
+    return Pem.decodeChain(LicenseStore.open(store, false).readMachineChain().orElseThrow()).get(0);
   }
 
   /** The file names of a directory. */

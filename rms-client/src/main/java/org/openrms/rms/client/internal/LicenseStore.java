@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,8 @@ import org.openrms.core.HResult;
  *
  * <pre>
  * store.lock                      exclusive OS file lock during every store operation
- * machine/machine-key.p8          machine private key, PKCS#8 DER
- * machine/machine-chain.pem       machine certificate chain, PEM
+ * machine/machine-activation.json machine certificate chain (PEM) and the machine private key,
+ *                                 wrapped to this machine and user ({@link MachineKeyWrap})
  * rac/GIC-&lt;email&gt;-&lt;lid&gt;.json    one rights account certificate ({@link RacRecord})
  * users/&lt;user&gt;.lock, gate.lock  service store mode only ({@link ServiceStoreLock})
  * </pre>
@@ -39,8 +39,12 @@ import org.openrms.core.HResult;
  * DrmException} ({@link HResult#E_FAIL}) naming the file; other entries are untouched.
  */
 public final class LicenseStore {
-  static final String MACHINE_KEY = "machine-key.p8";
-  static final String MACHINE_CHAIN = "machine-chain.pem";
+  static final String MACHINE_FILE = "machine-activation.json";
+
+  /** The unencrypted layout of pre-releases: never read, removed when the machine is activated. */
+  static final String OLD_MACHINE_KEY = "machine-key.p8";
+
+  static final String OLD_MACHINE_CHAIN = "machine-chain.pem";
   private static final Pattern LID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
   private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON =
@@ -89,36 +93,88 @@ public final class LicenseStore {
     return files;
   }
 
-  /** The machine key and chain, as stored. */
-  public record MachineFiles(byte[] pkcs8, String chainPem, Path keyFile, Path chainFile) {}
+  /** The machine key (unwrapped) and chain, and the file they came from. */
+  public record MachineFiles(byte[] pkcs8, String chainPem, Path file) {}
 
-  /** Reads the machine activation, if both files exist. */
+  /**
+   * Reads the machine activation and unwraps its key.
+   *
+   * @return empty if the machine was never activated in this store
+   * @throws DrmException {@link HResult#E_DRM_NEEDS_MACHINE_ACTIVATION} with the reason if the
+   *     store holds a machine activation that cannot be used here: made on another machine or for
+   *     another local user (the key does not unwrap), corrupt, or of the old unencrypted layout
+   */
   public Optional<MachineFiles> readMachine() {
-    Path key = root.resolve("machine").resolve(MACHINE_KEY);
-    Path chain = root.resolve("machine").resolve(MACHINE_CHAIN);
+    Path file = root.resolve("machine").resolve(MACHINE_FILE);
     return locked(
         () -> {
+          Optional<MachineKeyWrap.Stored> stored = readMachineFile(file);
+          if (stored.isEmpty()) {
+            return Optional.empty();
+          }
           try {
             return Optional.of(
-                new MachineFiles(
-                    Files.readAllBytes(key),
-                    Files.readString(chain, StandardCharsets.US_ASCII),
-                    key,
-                    chain));
-          } catch (NoSuchFileException e) {
-            return Optional.empty();
+                new MachineFiles(MachineKeyWrap.unwrap(stored.get()), stored.get().chain(), file));
+          } catch (GeneralSecurityException e) {
+            throw new DrmException(
+                HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+                "the machine key in "
+                    + file
+                    + " cannot be unwrapped here: the store was copied from another machine or"
+                    + " local user (or the file was altered); activate this machine",
+                e);
           }
         });
   }
 
-  /** Replaces the machine activation (key first, then chain, each atomically). */
+  /**
+   * The stored machine certificate chain without touching the key (for enumeration with EXPIRED).
+   *
+   * @throws DrmException as {@link #readMachine()} for a corrupt or old-layout file
+   */
+  public Optional<String> readMachineChain() {
+    Path file = root.resolve("machine").resolve(MACHINE_FILE);
+    return locked(() -> readMachineFile(file).map(MachineKeyWrap.Stored::chain));
+  }
+
+  private Optional<MachineKeyWrap.Stored> readMachineFile(Path file) throws IOException {
+    byte[] raw;
+    try {
+      raw = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      if (Files.exists(file.resolveSibling(OLD_MACHINE_KEY))) {
+        throw new DrmException(
+            HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+            "the store "
+                + root
+                + " holds a machine key in the unencrypted layout of a pre-release ("
+                + OLD_MACHINE_KEY
+                + "), which is not used; activate the machine again");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MachineKeyWrap.parse(raw));
+    } catch (IllegalArgumentException e) {
+      throw new DrmException(
+          HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+          corrupt(file, e).getMessage() + "; or activate the machine again",
+          e);
+    }
+  }
+
+  /**
+   * Replaces the machine activation: key (wrapped) and chain in one file, one atomic rename, so a
+   * crash leaves either the old or the new activation. Files of the old layout are removed after.
+   */
   public void writeMachine(byte[] pkcs8, String chainPem) {
     Path dir = root.resolve("machine");
+    byte[] data = MachineKeyWrap.wrap(pkcs8, chainPem);
     locked(
         () -> {
-          files.writeAtomically(dir.resolve(MACHINE_KEY), pkcs8);
-          files.writeAtomically(
-              dir.resolve(MACHINE_CHAIN), chainPem.getBytes(StandardCharsets.US_ASCII));
+          files.writeAtomically(dir.resolve(MACHINE_FILE), data);
+          files.delete(dir.resolve(OLD_MACHINE_KEY));
+          files.delete(dir.resolve(OLD_MACHINE_CHAIN));
           return null;
         });
   }

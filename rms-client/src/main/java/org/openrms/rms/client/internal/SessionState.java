@@ -240,20 +240,27 @@ public final class SessionState {
 
   /** The valid machine activation of this machine and user, if the store holds one. */
   Optional<Machine> machine() {
-    Optional<LicenseStore.MachineFiles> files = store.readMachine();
+    Optional<LicenseStore.MachineFiles> files;
+    try {
+      files = store.readMachine();
+    } catch (DrmException e) {
+      if (e.hresult() != HResult.E_DRM_NEEDS_MACHINE_ACTIVATION) {
+        throw e;
+      }
+      LOG.warn("{}", e.getMessage());
+      return Optional.empty();
+    }
     if (files.isEmpty()) {
       return Optional.empty();
     }
-    LicenseStore.MachineFiles read = files.get();
-    LicenseStore.MachineFiles f =
-        new LicenseStore.MachineFiles(
-            cachedMachineKey(read.pkcs8()), read.chainPem(), read.keyFile(), read.chainFile());
+    byte[] pkcs8 = cachedMachineKey(files.get().pkcs8());
+    String chainPem = files.get().chainPem();
     List<X509Certificate> chain;
     try {
-      chain = Pem.decodeChain(f.chainPem());
+      chain = Pem.decodeChain(chainPem);
     } catch (IllegalArgumentException e) {
-      LOG.warn("{}", LicenseStore.corrupt(f.chainFile(), e).getMessage());
-      dropUnlessCached(f.pkcs8());
+      LOG.warn("{}", LicenseStore.corrupt(files.get().file(), e).getMessage());
+      dropUnlessCached(pkcs8);
       return Optional.empty();
     }
     X509Certificate leaf = chain.get(0);
@@ -262,17 +269,17 @@ public final class SessionState {
             && runtime.verifier().isValid(chain);
     if (ok) {
       try {
-        ok = EcKeys.matches(EcKeys.privateKey(f.pkcs8()), leaf.getPublicKey());
+        ok = EcKeys.matches(EcKeys.privateKey(pkcs8), leaf.getPublicKey());
       } catch (GeneralSecurityException e) {
-        LOG.warn("{}", LicenseStore.corrupt(f.keyFile(), e).getMessage());
+        LOG.warn("{}", LicenseStore.corrupt(files.get().file(), e).getMessage());
         ok = false;
       }
     }
     if (!ok) {
-      dropUnlessCached(f.pkcs8());
+      dropUnlessCached(pkcs8);
       return Optional.empty();
     }
-    machineKeyReplaced(f.pkcs8());
-    return Optional.of(new Machine(f.pkcs8(), f.chainPem(), leaf));
+    machineKeyReplaced(pkcs8);
+    return Optional.of(new Machine(pkcs8, chainPem, leaf));
   }
 }

@@ -105,20 +105,22 @@ final class StoreQueries {
     }
     if (expired) {
       // an expired (or not yet valid) certificate of this machine still counts with EXPIRED
-      Optional<LicenseStore.MachineFiles> files = s.store().readMachine();
-      if (files.isPresent()) {
-        java.util.Arrays.fill(files.get().pkcs8(), (byte) 0);
+      Optional<String> stored = s.store().readMachineChain();
+      if (stored.isPresent()) {
         List<X509Certificate> chain;
         try {
-          chain = Pem.decodeChain(files.get().chainPem());
+          chain = Pem.decodeChain(stored.get());
         } catch (IllegalArgumentException e) {
-          throw LicenseStore.corrupt(files.get().chainFile(), e);
+          throw new DrmException(
+              HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
+              "the stored machine certificate chain is corrupt; activate the machine again",
+              e);
         }
         if (MachineFingerprint.current().equals(ActivationTask.fingerprintOf(chain.get(0)))) {
           if (index > 0) {
             throw new DrmException(HResult.E_DRM_NO_MORE_DATA);
           }
-          return files.get().chainPem();
+          return stored.get();
         }
       }
     }

@@ -47,7 +47,7 @@ class LicenseStoreTest {
     assertThat(perms(root.resolve("machine"))).isEqualTo("rwx------");
     assertThat(perms(root.resolve("rac").resolve("GIC-cat@example.com-" + r.lid() + ".json")))
         .isEqualTo("rw-------");
-    assertThat(perms(root.resolve("machine/machine-key.p8"))).isEqualTo("rw-------");
+    assertThat(perms(root.resolve("machine/machine-activation.json"))).isEqualTo("rw-------");
     assertThat(perms(root.resolve("store.lock"))).isEqualTo("rw-------");
   }
 
@@ -56,7 +56,7 @@ class LicenseStoreTest {
     Path root = tmp.resolve("service");
     LicenseStore.open(root, true).writeMachine(new byte[] {1}, "pem");
     assertThat(perms(root)).isEqualTo("rwxrwx---");
-    assertThat(perms(root.resolve("machine/machine-chain.pem"))).isEqualTo("rw-rw----");
+    assertThat(perms(root.resolve("machine/machine-activation.json"))).isEqualTo("rw-rw----");
   }
 
   @Test
@@ -70,7 +70,7 @@ class LicenseStoreTest {
     assertThat(m.chainPem()).isEqualTo("second");
     try (var files = Files.list(root.resolve("machine"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("machine-key.p8", "machine-chain.pem");
+          .containsExactly("machine-activation.json");
     }
   }
 
@@ -85,7 +85,7 @@ class LicenseStoreTest {
     Path leftover =
         root.resolve("rac").resolve("." + name + ".0a1b2c3d4e5f" + StoreFiles.TEMP_SUFFIX);
     Files.writeString(leftover, "{\"lid\":\"trunc", StandardCharsets.UTF_8);
-    Path machineLeftover = root.resolve("machine").resolve(".machine-key.p8.abc.tmp");
+    Path machineLeftover = root.resolve("machine").resolve(".machine-activation.json.abc.tmp");
     Files.write(machineLeftover, new byte[] {9});
 
     assertThat(store.readRacs()).containsExactly(good);
