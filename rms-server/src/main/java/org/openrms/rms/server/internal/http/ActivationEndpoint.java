@@ -45,19 +45,10 @@ public final class ActivationEndpoint {
     if (!user.enabled()) {
       throw new ApiException(RmsErrorCode.REQUEST_DENIED, "the account is disabled");
     }
-    MachineActivationRequest req = RequestBodies.parse(body, MachineActivationRequest.class);
-    String publicKeyB64 = RequestBodies.required(req.publicKey(), "publicKey");
-    String fingerprint = RequestBodies.required(req.fingerprint(), "fingerprint");
-    String proofB64 = RequestBodies.required(req.proof(), "proof");
-    if (!FINGERPRINT.matcher(fingerprint).matches()) {
-      throw bad("the fingerprint must be 64 lowercase hexadecimal characters");
-    }
-    ECPublicKey key;
-    try {
-      key = EcKeys.parseP256(Base64.getDecoder().decode(publicKeyB64));
-    } catch (IllegalArgumentException e) {
-      throw bad("the public key must be a base64 X.509 SubjectPublicKeyInfo of an EC P-256 key");
-    }
+    Decoded decoded = decode(body);
+    MachineActivationRequest req = decoded.request();
+    ECPublicKey key = decoded.key();
+    String fingerprint = req.fingerprint();
     Instant now = config.clock().instant();
     Duration skew = Duration.between(Instant.ofEpochMilli(req.timestamp()), now).abs();
     if (skew.compareTo(config.requestClockTolerance()) > 0) {
@@ -66,7 +57,7 @@ public final class ActivationEndpoint {
               + config.requestClockTolerance().toMinutes()
               + " minutes; check the client clock");
     }
-    if (!proofVerifies(key, req, proofB64)) {
+    if (!proofVerifies(key, req, req.proof())) {
       throw bad("the proof of possession does not verify with the public key");
     }
     X509Certificate cert =
@@ -93,6 +84,31 @@ public final class ActivationEndpoint {
         sanitizeHostName(req.hostName()));
     attempt.detail("machine certificate " + serial + " for " + fingerprint.substring(0, 16));
     return Reply.json(new MachineActivationResponse(ca.machineChainPem(cert)));
+  }
+
+  /** A well-formed activation body and its parsed public key. */
+  record Decoded(MachineActivationRequest request, ECPublicKey key) {}
+
+  /**
+   * Decodes a request body and checks its form: JSON of the right shape, the required fields, the
+   * fingerprint format and an EC P-256 public key. The timestamp and the proof need the clock and
+   * the key, so {@link #handle} checks them.
+   *
+   * @throws ApiException 400 {@code BAD_REQUEST} if the body is not well-formed
+   */
+  static Decoded decode(byte[] body) {
+    MachineActivationRequest req = RequestBodies.parse(body, MachineActivationRequest.class);
+    String publicKeyB64 = RequestBodies.required(req.publicKey(), "publicKey");
+    String fingerprint = RequestBodies.required(req.fingerprint(), "fingerprint");
+    RequestBodies.required(req.proof(), "proof");
+    if (!FINGERPRINT.matcher(fingerprint).matches()) {
+      throw bad("the fingerprint must be 64 lowercase hexadecimal characters");
+    }
+    try {
+      return new Decoded(req, EcKeys.parseP256(Base64.getDecoder().decode(publicKeyB64)));
+    } catch (IllegalArgumentException e) {
+      throw bad("the public key must be a base64 X.509 SubjectPublicKeyInfo of an EC P-256 key");
+    }
   }
 
   private static boolean proofVerifies(ECPublicKey key, MachineActivationRequest req, String b64) {

@@ -15,7 +15,7 @@ import org.openrms.rms.server.UserRecord;
 /**
  * HTTP Basic authentication against the built-in directory. Missing, malformed and wrong
  * credentials look the same (401); Basic over plain HTTP is 403 unless allowed. Passwords are
- * decoded into char arrays and zeroed after use.
+ * decoded into char arrays and zeroed after use. Login and password must both be valid UTF-8.
  */
 public final class BasicAuthenticator {
   /** The challenge sent with every 401. */
@@ -45,6 +45,54 @@ public final class BasicAuthenticator {
       throw new ApiException(
           RmsErrorCode.REQUEST_DENIED, "Basic authentication over plain HTTP is refused");
     }
+    try (Credentials credentials = parse(authorization)) {
+      Optional<UserRecord> user =
+          directory.authenticate(credentials.login(), credentials.password());
+      if (user.isEmpty()) {
+        throw failed();
+      }
+      return user.get();
+    }
+  }
+
+  /**
+   * The login and password of a Basic header. {@link #close()} zeroes the password; the login is
+   * not secret.
+   */
+  public static final class Credentials implements AutoCloseable {
+    private final String login;
+    private final char[] password;
+
+    private Credentials(String login, char[] password) {
+      this.login = login;
+      this.password = password;
+    }
+
+    /** The login: not empty, without a colon. */
+    public String login() {
+      return login;
+    }
+
+    /** The password (the live array, zeroed by {@link #close()}). */
+    public char[] password() {
+      return password;
+    }
+
+    @Override
+    public void close() {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  /**
+   * Parses an {@code Authorization} header of the Basic scheme (RFC 7617): the scheme name in any
+   * case, a space, then base64 of the UTF-8 {@code login:password}. The login is what comes before
+   * the first colon and must not be empty.
+   *
+   * @param authorization the header value, or {@code null}
+   * @throws ApiException 401 {@code AUTHENTICATION_FAILED} for a missing or malformed header
+   */
+  public static Credentials parse(String authorization) {
     if (authorization == null
         || authorization.length() < 6
         || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -56,24 +104,15 @@ public final class BasicAuthenticator {
     } catch (IllegalArgumentException e) {
       throw failed();
     }
-    char[] password = null;
     try {
       int colon = indexOf(decoded, (byte) ':');
       if (colon <= 0) {
         throw failed();
       }
-      String login = new String(decoded, 0, colon, StandardCharsets.UTF_8);
-      password = decodeUtf8(decoded, colon + 1, decoded.length - colon - 1);
-      Optional<UserRecord> user = directory.authenticate(login, password);
-      if (user.isEmpty()) {
-        throw failed();
-      }
-      return user.get();
+      String login = new String(decodeUtf8(decoded, 0, colon));
+      return new Credentials(login, decodeUtf8(decoded, colon + 1, decoded.length - colon - 1));
     } finally {
       Arrays.fill(decoded, (byte) 0);
-      if (password != null) {
-        Arrays.fill(password, '\0');
-      }
     }
   }
 

@@ -70,12 +70,8 @@ public final class CertificationEndpoint {
       throw new ApiException(
           RmsErrorCode.EMAIL_NOT_VERIFIED, "the e-mail of the account is not verified");
     }
-    CertificationRequest req = RequestBodies.parse(body, CertificationRequest.class);
-    String groupIdType = RequestBodies.required(req.groupIdType(), "groupIdType");
-    if (!groupIdType.equals("WINDOWS_AUTH") && !groupIdType.equals("PASSPORT")) {
-      throw new ApiException(
-          RmsErrorCode.BAD_REQUEST, "groupIdType must be WINDOWS_AUTH or PASSPORT");
-    }
+    CertificationRequest req = decode(body);
+    String groupIdType = req.groupIdType();
     Instant now = config.clock().instant();
     MachineChainVerifier.VerifiedMachine machine;
     try {
@@ -113,5 +109,21 @@ public final class CertificationEndpoint {
             rac.getNotAfter().toInstant()));
     attempt.detail(racType.toLowerCase(java.util.Locale.ROOT) + " RAC " + serial);
     return Reply.json(new CertificationResponse(ca.racChainPem(rac), sealed));
+  }
+
+  /**
+   * Decodes a request body and checks its form: JSON of the right shape with a known {@code
+   * groupIdType}. The machine chain is checked by {@link #handle} (409, not 400).
+   *
+   * @throws ApiException 400 {@code BAD_REQUEST} if the body is not well-formed
+   */
+  static CertificationRequest decode(byte[] body) {
+    CertificationRequest req = RequestBodies.parse(body, CertificationRequest.class);
+    String groupIdType = RequestBodies.required(req.groupIdType(), "groupIdType");
+    if (!groupIdType.equals("WINDOWS_AUTH") && !groupIdType.equals("PASSPORT")) {
+      throw new ApiException(
+          RmsErrorCode.BAD_REQUEST, "groupIdType must be WINDOWS_AUTH or PASSPORT");
+    }
+    return req;
   }
 }
