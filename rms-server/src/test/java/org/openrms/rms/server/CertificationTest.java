@@ -241,30 +241,4 @@ class CertificationTest {
     ServiceDiscoveryTest.assertProblem(malformed, 400, "BAD_REQUEST");
     assertThat(server.audit().recent(1).get(0).outcome()).isEqualTo("BAD_REQUEST");
   }
-
-  @Test
-  void concurrentCertificationsEachGetTheirOwnRac() throws Exception {
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(TestSupport.uri(server, "/certification"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", TestSupport.basic("alice", TestSupport.PASSWORD))
-            .POST(
-                java.net.http.HttpRequest.BodyPublishers.ofString(
-                    TestSupport.toJson(
-                        new CertificationRequest(machineChain, false, "WINDOWS_AUTH"))))
-            .build();
-    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
-        new java.util.ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-    }
-    Set<java.math.BigInteger> serials = new java.util.HashSet<>();
-    for (var call : calls) {
-      HttpResponse<String> r = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      serials.add(
-          Pem.decodeChain(TestSupport.json(r).get("racChain").asText()).get(0).getSerialNumber());
-    }
-    assertThat(serials).hasSize(8);
-  }
 }
