@@ -1,7 +1,8 @@
 package org.openrms.rms.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -9,11 +10,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.Pem;
+import org.opentest4j.TestAbortedException;
 
 /** The RAC chain is standard X.509: the openssl command line accepts it against our root. */
 class OpensslVerifyTest {
@@ -23,7 +29,7 @@ class OpensslVerifyTest {
 
   @Test
   void opensslVerifiesRacChainAgainstRootAndRejectsAnotherRoot() throws Exception {
-    assumeTrue(Files.isExecutable(OPENSSL), "openssl is not installed");
+    requireOpenssl(OPENSSL, System.getenv());
     try (RightsServer server = TestSupport.start(tmp.resolve("a"));
         RightsServer other = TestSupport.start(tmp.resolve("b"))) {
       TestSupport.addUser(server, "alice");
@@ -58,6 +64,44 @@ class OpensslVerifyTest {
       assertThat(rejected.exit).as(rejected.output).isNotZero();
       assertThat(rejected.output).doesNotContain(rac + ": OK");
     }
+  }
+
+  /**
+   * Lets the test run only with an executable {@code openssl}. Without one it is skipped with a
+   * message, except in CI ({@code CI=true}), which installs openssl, so there it fails instead of
+   * passing by being skipped.
+   */
+  static void requireOpenssl(Path openssl, Map<String, String> env) {
+    if (Files.isExecutable(openssl)) {
+      return;
+    }
+    if ("true".equalsIgnoreCase(env.get("CI"))) {
+      Assertions.fail(openssl + " is missing although CI=true: the CI setup must install openssl");
+    }
+    Assumptions.abort(
+        openssl + " is not installed, so the test is skipped (with CI=true it would fail)");
+  }
+
+  @Test
+  void missingOpensslFailsInCiAndIsSkippedElsewhere() {
+    Path missing = tmp.resolve("no-such-openssl");
+    assertThatThrownBy(() -> requireOpenssl(missing, Map.of("CI", "true")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("CI=true");
+    assertThatThrownBy(() -> requireOpenssl(missing, Map.of()))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("not installed");
+    assertThatThrownBy(() -> requireOpenssl(missing, Map.of("CI", "false")))
+        .isInstanceOf(TestAbortedException.class);
+  }
+
+  @Test
+  void anExecutableOpensslRunsInCiAndElsewhere() throws IOException {
+    Path fake = tmp.resolve("openssl");
+    Files.createFile(
+        fake, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    assertThatCode(() -> requireOpenssl(fake, Map.of("CI", "true"))).doesNotThrowAnyException();
+    assertThatCode(() -> requireOpenssl(fake, Map.of())).doesNotThrowAnyException();
   }
 
   private Path write(String name, byte[] der) throws IOException {
