@@ -246,10 +246,12 @@ public final class RightsClient implements AutoCloseable {
 
     /**
      * Machine-wide service store mode: while a process holds a client session on the store, a
-     * process of another local user ({@code user.name}) cannot create one; it waits up to {@link
-     * #storeLockTimeout}. Processes of the same user share the store. The directories of a service
-     * store are created group-accessible (0770, files 0660): put the users that share it into its
-     * group. Default: {@code false}.
+     * process of another local user cannot create one; it waits up to {@link #storeLockTimeout}.
+     * Users are the real OS identities of the processes (uid and user name), not the {@code
+     * user.name} property. Processes of the same user share the store. The directories of a service
+     * store are created group-accessible (0770, files 0660) and every file gets the group of its
+     * directory: create the store directory owned by a group of the users that share it. Machine
+     * activations stay per user (the machine key is bound to the user). Default: {@code false}.
      */
     public Builder serviceStore(boolean serviceStore) {
       this.serviceStore = serviceStore;

@@ -49,7 +49,7 @@ public final class ClientRuntime {
     ServiceStoreLock lock =
         settings.serviceStore()
             ? ServiceStoreLock.acquire(
-                store, System.getProperty("user.name", "unknown"), settings.storeLockTimeout())
+                store, LocalUser.current().key(), settings.storeLockTimeout())
             : null;
     return new ClientSessionHandle(new SessionState(this, callback, type, groupId, store, lock));
   }

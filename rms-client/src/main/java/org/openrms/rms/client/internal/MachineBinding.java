@@ -9,8 +9,9 @@ import java.nio.file.Path;
 /**
  * What binds a store to this computer and local user, taken from outside the store: the machine ID
  * ({@code /etc/machine-id}, or {@code /var/lib/dbus/machine-id}, or else the host name) and the
- * local user identity. It feeds the machine fingerprint ({@link MachineFingerprint}) and the key
- * that wraps the machine private key ({@link MachineKeyWrap}).
+ * real local user identity ({@link LocalUser}, not the spoofable {@code user.name}). It feeds the
+ * machine fingerprint ({@link MachineFingerprint}) and the key that wraps the machine private key
+ * ({@link MachineKeyWrap}).
  *
  * <p>Tests simulate "another machine" with {@link #overrideForTesting}.
  */
@@ -44,7 +45,7 @@ public final class MachineBinding {
   /** The local user identity the binding uses. */
   public static String localUser() {
     String[] o = override;
-    return o != null ? o[1] : System.getProperty("user.name", "");
+    return o != null ? o[1] : LocalUser.current().key();
   }
 
   /** The machine-bound input of the key derivation (UTF-8; the caller zeroes it). */

@@ -16,7 +16,8 @@ import org.openrms.core.HResult;
 
 /**
  * The machine-wide service store rule: while a process holds a client session on the store, a
- * process of another local user cannot open one.
+ * process of another local user cannot open one. Users are told apart by their real OS identity
+ * ({@link LocalUser}: uid and name), which a process cannot choose.
  *
  * <p>Each JVM holding at least one client session on the store holds a shared OS lock on {@code
  * users/<user>.lock} (one per JVM, reference-counted by sessions). To join, a process takes {@code

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -29,10 +32,12 @@ final class StoreFiles {
   /** Suffix of temp files; a file with it is never a store entry. */
   static final String TEMP_SUFFIX = ".tmp";
 
+  private final boolean groupShared;
   private final Set<PosixFilePermission> dirPerms;
   private final Set<PosixFilePermission> filePerms;
 
   StoreFiles(boolean groupShared) {
+    this.groupShared = groupShared;
     this.dirPerms = PosixFilePermissions.fromString(groupShared ? "rwxrwx---" : "rwx------");
     this.filePerms = PosixFilePermissions.fromString(groupShared ? "rw-rw----" : "rw-------");
   }
@@ -137,9 +142,20 @@ final class StoreFiles {
     }
   }
 
-  private static void setPermissions(Path p, Set<PosixFilePermission> perms) throws IOException {
+  /**
+   * Sets our permissions; in a group-shared store also the group of the parent directory (NIO
+   * cannot keep a setgid bit, so the group is set explicitly, and holds without setgid).
+   */
+  private void setPermissions(Path p, Set<PosixFilePermission> perms) throws IOException {
     try {
       Files.setPosixFilePermissions(p, perms);
+      if (groupShared) {
+        Path parent = p.toAbsolutePath().getParent();
+        GroupPrincipal group = Files.readAttributes(parent, PosixFileAttributes.class).group();
+        if (!group.equals(Files.readAttributes(p, PosixFileAttributes.class).group())) {
+          Files.getFileAttributeView(p, PosixFileAttributeView.class).setGroup(group);
+        }
+      }
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the platform's default access control applies
     }
