@@ -185,7 +185,7 @@ final class ActivationTask implements Runnable {
     byte[] pkcs8 = pair.getPrivate().getEncoded();
     session.registerSecret(pkcs8);
     checkCancelled();
-    runtime.storeOf(session).writeMachine(pkcs8, response.certificateChain());
+    persist(() -> runtime.storeOf(session).writeMachine(pkcs8, response.certificateChain()));
     persisted = true; // committed: from here on a cancel request is ignored
     session.machineKeyReplaced(pkcs8);
     progress(100);
@@ -236,10 +236,26 @@ final class ActivationTask implements Runnable {
             response.racChain(),
             response.sealedPrivateKey());
     checkCancelled();
-    runtime.storeOf(session).writeRac(record);
+    persist(() -> runtime.storeOf(session).writeRac(record));
     persisted = true; // committed: from here on a cancel request is ignored
     progress(100);
     return response.racChain();
+  }
+
+  /**
+   * Writes to the license store; a local failure (I/O, a broken store) stops the activation with
+   * E_DRM_ACTIVATIONFAILED, naming the cause. The write is atomic: nothing partial is left.
+   */
+  private static void persist(Runnable write) {
+    try {
+      write.run();
+    } catch (DrmException e) {
+      throw new RmsFailure(
+          HResult.E_DRM_ACTIVATIONFAILED,
+          "the certificate could not be stored: " + e.getMessage(),
+          null,
+          e);
+    }
   }
 
   private void unsealAndCheck(String sealed, SessionState.Machine machine, X509Certificate rac) {
