@@ -198,6 +198,61 @@ class ClientSessionTest {
     }
   }
 
+  /**
+   * Seed 001: "The DRMDuplicateSession function duplicates a client or license storage session."
+   */
+  @Test
+  void duplicatesALicenseStorageSession() throws Exception {
+    try (RightsClient c = client()) {
+      Activations.activateMachine(c);
+      ClientSession client =
+          c.createClientSession(
+              new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, "cat@example.com");
+      LicenseStorageSession storage = client.createLicenseStorageSession("<il id='1'/>");
+      LicenseStorageSession dup = storage.duplicate();
+      assertThat(dup).isNotSameAs(storage);
+      assertThat(dup.isOpen()).isTrue();
+      assertThat(dup.issuanceLicense()).isEqualTo(storage.issuanceLicense());
+      String machine = client.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0).data();
+      assertThat(dup.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0).data())
+          .isEqualTo(machine);
+
+      // a reference count: closing the original leaves the duplicate working
+      storage.close();
+      assertHr(HResult.E_DRM_INVALID_HANDLE, storage::issuanceLicense);
+      assertThat(dup.issuanceLicense()).isEqualTo("<il id='1'/>");
+      LicenseStorageSession dupOfDup = dup.duplicate();
+      dup.close();
+      assertHr(HResult.E_FAIL, client::close); // still one storage handle open
+      assertThat(dupOfDup.enumerateLicense(EnumSet.of(EnumerationFlag.MACHINE), 0).data())
+          .isEqualTo(machine);
+      dupOfDup.close();
+      assertHr(HResult.E_DRM_INVALID_HANDLE, dupOfDup::duplicate);
+      client.close(); // the last storage handle is closed: the client session closes
+      assertThat(client.isOpen()).isFalse();
+
+      // the same through the C-style facade
+      Msdrm.setRightsClient(c);
+      int[] h = {0};
+      int[] st = {0};
+      int[] stDup = {0};
+      assertThat(
+              Msdrm.DRMCreateClientSession((m, hr, p, x) -> 0, 0, "WindowsAuthProvider", null, h))
+          .isZero();
+      assertThat(Msdrm.DRMCreateLicenseStorageSession(0, 0, h[0], 0, "<il/>", st)).isZero();
+      assertThat(Msdrm.DRMDuplicateSession(st[0], stDup)).isZero();
+      assertThat(stDup[0]).isNotZero().isNotEqualTo(st[0]);
+      assertThat(Msdrm.DRMCloseSession(st[0])).isZero();
+      int[] len = {0};
+      assertThat(Msdrm.DRMEnumerateLicense(stDup[0], 0x0001, 0, null, len, null)).isZero();
+      assertThat(len[0]).isEqualTo(machine.length() + 1);
+      assertThat(Msdrm.DRMCloseSession(h[0])).isEqualTo(HResult.E_FAIL.value());
+      assertThat(Msdrm.DRMCloseSession(stDup[0])).isZero();
+      assertThat(Msdrm.DRMCloseSession(stDup[0])).isEqualTo(HResult.E_DRM_INVALID_HANDLE.value());
+      assertThat(Msdrm.DRMCloseSession(h[0])).isZero();
+    }
+  }
+
   @Test
   void licenseStorageSessionEnumeratesTheMachineCertificateButNoRacs() throws Exception {
     try (RightsClient c = client()) {
