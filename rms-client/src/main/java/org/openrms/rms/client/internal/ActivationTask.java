@@ -262,15 +262,14 @@ final class ActivationTask implements Runnable {
     byte[] racKey = null;
     try {
       PrivateKey machineKey = EcKeys.privateKey(machine.pkcs8());
-      racKey = JweEcdhEs.decrypt(sealed, machineKey);
+      racKey = JweEcdhEs.open(sealed, machineKey);
       session.registerSecret(racKey);
       if (!EcKeys.matches(EcKeys.privateKey(racKey), rac.getPublicKey())) {
         throw HResultTable.invalidResponse(
             "the sealed private key does not belong to the rights account certificate", null);
       }
     } catch (GeneralSecurityException e) {
-      throw HResultTable.invalidResponse(
-          "the sealed private key cannot be opened with the machine key: " + e.getMessage(), e);
+      throw HResultTable.invalidResponse("the machine key or the sealed key is unusable: " + e, e);
     } finally {
       if (racKey != null) {
         Arrays.fill(racKey, (byte) 0);

@@ -18,6 +18,8 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.openrms.core.DrmException;
+import org.openrms.core.HResult;
 
 /**
  * Opens a JWE compact serialization with {@code alg=ECDH-ES} (direct key agreement) and {@code
@@ -31,6 +33,21 @@ public final class JweEcdhEs {
       Set.of("alg", "enc", "epk", "apu", "apv", "kid", "typ", "cty");
 
   private JweEcdhEs() {}
+
+  /**
+   * Opens a sealed key from the server: {@link #decrypt}, with every failure reported as the
+   * server's fault. The caller owns (and must zero) the returned bytes.
+   *
+   * @throws DrmException {@link HResult#E_DRM_INVALID_SERVER_RESPONSE} if it does not open
+   */
+  public static byte[] open(String compact, PrivateKey recipient) {
+    try {
+      return decrypt(compact, recipient);
+    } catch (GeneralSecurityException e) {
+      throw HResultTable.invalidResponse(
+          "the sealed private key cannot be opened with the machine key: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * Decrypts the payload. The caller owns (and must zero) the returned bytes.

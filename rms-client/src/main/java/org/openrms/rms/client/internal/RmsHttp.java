@@ -109,15 +109,27 @@ public final class RmsHttp {
 
   /** Parses a success body. */
   static <T> T parse(HttpResponse<String> r, Class<T> type) {
+    return parseBody(r.body(), type, String.valueOf(r.uri()));
+  }
+
+  /**
+   * Parses a success body from {@code where}.
+   *
+   * @throws DrmException {@link HResult#E_DRM_INVALID_SERVER_RESPONSE} if it is not a {@code type}
+   */
+  static <T> T parseBody(String body, Class<T> type, String where) {
+    if (body == null || body.isBlank()) {
+      throw HResultTable.invalidResponse("an empty body from " + where, null);
+    }
     try {
-      T value = JSON.readValue(r.body(), type);
+      T value = JSON.readValue(body, type);
       if (value == null) {
-        throw HResultTable.invalidResponse("an empty body from " + r.uri(), null);
+        throw HResultTable.invalidResponse("an empty body from " + where, null);
       }
       return value;
     } catch (JsonProcessingException e) {
       throw HResultTable.invalidResponse(
-          "the body from " + r.uri() + " is not a " + type.getSimpleName(), e);
+          "the body from " + where + " is not a " + type.getSimpleName(), e);
     }
   }
 
