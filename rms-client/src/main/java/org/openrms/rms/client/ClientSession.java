@@ -114,7 +114,11 @@ public interface ClientSession extends AutoCloseable {
    * EnumerationFlag#GROUPIDENTITY_NAME} (their e-mails), {@link EnumerationFlag#GROUPIDENTITY_LID}
    * (their license IDs) or {@link EnumerationFlag#SPECIFIED_GROUPIDENTITY} (RAC chains whose e-mail
    * is the session's group ID), optionally with {@link EnumerationFlag#EXPIRED} to include items
-   * that are not valid at the client's clock. RACs come in the order they were stored.
+   * that are not valid. As in msdrm, RACs count as valid if they were valid when the session was
+   * created (by the client's clock; duplicates share that time), so an enumeration from one session
+   * stays stable while time passes; create a new session to see the store as of now. The machine
+   * certificate, like {@link #isActivated}, is judged at call time: it is one item whose validity
+   * decides whether anything can be done now. RACs come in the order they were stored.
    *
    * @throws DrmException {@link HResult#E_DRM_NO_MORE_DATA} past the end; {@link
    *     HResult#E_DRM_NEEDS_MACHINE_ACTIVATION} for MACHINE when not activated; {@link

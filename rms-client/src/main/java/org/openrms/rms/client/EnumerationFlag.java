@@ -41,7 +41,7 @@ public enum EnumerationFlag {
   REVOCATIONLIST(0x0400),
   /** Revocation list IDs. */
   REVOCATIONLIST_LID(0x0800),
-  /** Include expired items (by default only items valid at the client's clock). */
+  /** Include expired items (by default only RACs valid when the session was created). */
   EXPIRED(0x1000),
   /** Issuer names. */
   ISSUERNAME(0x2000),

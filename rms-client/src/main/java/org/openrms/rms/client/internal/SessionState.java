@@ -2,6 +2,7 @@ package org.openrms.rms.client.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class SessionState {
   private final String groupId;
   private final LicenseStore store;
   private final ServiceStoreLock serviceLock;
+  private final Instant createdAt;
   private final List<byte[]> secrets = new ArrayList<>();
   private int handles = 1;
   private int storageSessions;
@@ -55,6 +57,12 @@ public final class SessionState {
     this.groupId = groupId;
     this.store = store;
     this.serviceLock = serviceLock;
+    this.createdAt = runtime.settings().clock().instant();
+  }
+
+  /** When the session was created, by the client's clock (shared by all its handles). */
+  Instant createdAt() {
+    return createdAt;
   }
 
   StatusCallback callback() {

@@ -62,8 +62,10 @@ final class StoreQueries {
     if (kind == EnumerationFlag.SPECIFIED_GROUPIDENTITY && s.groupId() == null) {
       throw new DrmException(HResult.E_DRM_GROUPID_NOT_SET, "the session has no group ID");
     }
-    Instant now = s.runtime().settings().clock().instant();
-    Stream<RacRecord> racs = s.store().readRacs().stream().filter(r -> expired || r.isValidAt(now));
+    // msdrm: "only unexpired items by default", judged at the session's creation time
+    Instant created = s.createdAt();
+    Stream<RacRecord> racs =
+        s.store().readRacs().stream().filter(r -> expired || r.isValidAt(created));
     if (kind == EnumerationFlag.SPECIFIED_GROUPIDENTITY) {
       String email = s.groupId().toLowerCase(Locale.ROOT);
       racs = racs.filter(r -> r.email().equalsIgnoreCase(email));
