@@ -55,6 +55,21 @@ import org.openrms.rms.client.internal.ClientSettings;
  * {@link #close()} overwrites the client's copy of the password with zeros; close the client after
  * its sessions. Sessions created later fail, activations started later fail with {@link
  * HResult#E_DRM_AUTHENTICATION_FAILED}.
+ *
+ * <h2>Which password copies exist, and when they are zeroed</h2>
+ *
+ * <ul>
+ *   <li>The caller's array passed to {@link Builder#credentials}: never touched; zero it yourself.
+ *   <li>The builder's copy: zeroed when {@code credentials} is called again, and when {@link
+ *       Builder#build()} has built the client (the builder then holds no password; build again only
+ *       after setting the credentials again). A builder dropped without {@code build()} keeps its
+ *       copy until it is garbage-collected.
+ *   <li>The client's copy (one per client, also for clients built from {@link #newBuilder()}):
+ *       zeroed by {@link #close()}.
+ *   <li>Per request, the {@code login:password} bytes are zeroed once encoded; the resulting Base64
+ *       header is a {@code String} that the HTTP client keeps until the request is done and cannot
+ *       be zeroed.
+ * </ul>
  */
 public final class RightsClient implements AutoCloseable {
   private final ClientSettings settings;
@@ -218,8 +233,9 @@ public final class RightsClient implements AutoCloseable {
 
     /**
      * The credentials sent (HTTP Basic, preemptively, over HTTPS only; see {@link
-     * #allowBasicOverHttp}) for activation. The password array is copied; the copy is zeroed by
-     * {@link RightsClient#close()}; the caller may zero its own array afterwards.
+     * #allowBasicOverHttp}) for activation. The password array is copied (the caller may zero its
+     * own array at once); the copy is zeroed by {@link #build()}, which gives the client its own
+     * copy, or by a later call of this method.
      */
     public Builder credentials(String login, char[] password) {
       Objects.requireNonNull(login, "login");
@@ -312,24 +328,46 @@ public final class RightsClient implements AutoCloseable {
       return this;
     }
 
-    /** Builds the client. */
+    /**
+     * Builds the client, which gets its own copy of the password; the builder's copy is then zeroed
+     * and dropped.
+     *
+     * @throws IllegalStateException if the credentials went to a client built before and were not
+     *     set again
+     */
     public RightsClient build() {
+      if (login != null && password == null) {
+        throw new IllegalStateException(
+            "the password was handed to the client built before and zeroed here;"
+                + " call credentials(...) again before building another client");
+      }
       Path store = storeDirectory != null ? storeDirectory : ClientSettings.defaultStoreDirectory();
-      return new RightsClient(
-          new ClientSettings(
-              serviceUrl,
-              trustedRoots,
-              login,
-              password == null ? null : password.clone(),
-              store,
-              serviceStore,
-              storeLockTimeout,
-              callbackExecutor,
-              clock,
-              validityTolerance,
-              connectTimeout,
-              requestTimeout,
-              allowBasicOverHttp));
+      RightsClient built =
+          new RightsClient(
+              new ClientSettings(
+                  serviceUrl,
+                  trustedRoots,
+                  login,
+                  password == null ? null : password.clone(),
+                  store,
+                  serviceStore,
+                  storeLockTimeout,
+                  callbackExecutor,
+                  clock,
+                  validityTolerance,
+                  connectTimeout,
+                  requestTimeout,
+                  allowBasicOverHttp));
+      if (password != null) {
+        Arrays.fill(password, '\0');
+        password = null;
+      }
+      return built;
+    }
+
+    /** The builder's password copy (null once built), for tests of its zeroing. */
+    char[] passwordCopyForTesting() {
+      return password;
     }
 
     private static Duration requireNotNegative(Duration d, String name) {

@@ -5,8 +5,11 @@ import static org.openrms.rms.client.ClientSessionTest.assertHr;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.HResult;
@@ -21,12 +24,20 @@ class ActivationFlagsTest {
   private static final ActivationServiceInfo INFO =
       ActivationServiceInfo.of(URI.create("https://rms.unknown.invalid/rms/v1/certification"));
 
+  private final List<RightsClient> clients = new ArrayList<>();
+
+  @AfterEach
+  void closeClients() {
+    clients.forEach(RightsClient::close);
+  }
+
   private ClientSession session(GroupIdType type, StatusRecorder rec) {
     RightsClient c =
         RightsClient.builder()
             .serviceUrl(URI.create("https://rms.unknown.invalid/rms/v1"))
             .storeDirectory(store)
             .build();
+    clients.add(c);
     return c.createClientSession(rec, 0, type, "cat@example.com");
   }
 

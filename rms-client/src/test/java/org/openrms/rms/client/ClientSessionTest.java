@@ -299,6 +299,37 @@ class ClientSessionTest {
   }
 
   @Test
+  void builderPasswordCopiesAreZeroedWhenNoLongerNeeded() {
+    char[] first = "first password".toCharArray();
+    RightsClient.Builder b = TestServers.client(server, store, "cat").credentials("cat", first);
+    char[] replaced = b.passwordCopyForTesting();
+    b.credentials("cat", TestServers.PASSWORD.toCharArray());
+    assertThat(new String(replaced)).as("a replaced copy").isEqualTo("\0".repeat(first.length));
+    char[] builderCopy = b.passwordCopyForTesting();
+    try (RightsClient c = b.build()) {
+      assertThat(new String(builderCopy))
+          .as("the builder's copy once built")
+          .isEqualTo("\0".repeat(TestServers.PASSWORD.length()));
+      assertThat(b.passwordCopyForTesting()).isNull();
+      assertThat(c.passwordCopyForTesting()).containsExactly(TestServers.PASSWORD.toCharArray());
+      assertThatThrownBy(b::build)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("credentials(");
+      // newBuilder: its copy is zeroed by build, the variant's own copy by its close
+      RightsClient.Builder nb = c.newBuilder();
+      char[] newBuilderCopy = nb.passwordCopyForTesting();
+      RightsClient variant = nb.build();
+      assertThat(new String(newBuilderCopy)).isEqualTo("\0".repeat(TestServers.PASSWORD.length()));
+      char[] variantCopy = variant.passwordCopyForTesting();
+      assertThat(variantCopy).isNotSameAs(c.passwordCopyForTesting());
+      variant.close();
+      assertThat(new String(variantCopy)).isEqualTo("\0".repeat(TestServers.PASSWORD.length()));
+      assertThat(c.passwordCopyForTesting()).containsExactly(TestServers.PASSWORD.toCharArray());
+    }
+    assertThat(first).containsExactly("first password".toCharArray());
+  }
+
+  @Test
   void rightsClientNewBuilderKeepsTheSettings() {
     Consumer<RightsClient> check =
         c -> {

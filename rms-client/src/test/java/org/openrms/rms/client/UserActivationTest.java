@@ -76,7 +76,8 @@ class UserActivationTest {
   void certificateIsAlsoEnteredInTheLicenseStore() throws Exception {
     try (RightsClient client = activatedClient("cat")) {
       List<String> seenInStoreAtCompletion = new ArrayList<>();
-      AtomicBoolean[] sessionRef = {null};
+      List<Boolean> futureDoneAtCompletion = new ArrayList<>();
+      ActivationFuture[] future = new ActivationFuture[1];
       ClientSession[] holder = new ClientSession[1];
       StatusRecorder rec =
           new StatusRecorder() {
@@ -88,18 +89,26 @@ class UserActivationTest {
                     holder[0]
                         .enumerateLicense(EnumSet.of(EnumerationFlag.SPECIFIED_GROUPIDENTITY), 0)
                         .data());
+                // the future completes only after the terminal callback returned
+                futureDoneAtCompletion.add(future[0].isDone());
               }
               super.onStatus(msg, hr, param, context);
             }
           };
-      assertThat(sessionRef[0]).isNull();
       try (ClientSession s =
           client.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
         holder[0] = s;
         assertThat(s.isActivated(ActivationFlag.GROUPIDENTITY)).isFalse();
-        Activations.activateUser(s, rec, TestServers.certification(server), false);
+        future[0] =
+            s.activate(
+                EnumSet.of(ActivationFlag.GROUPIDENTITY, ActivationFlag.SILENT),
+                TestServers.certification(server),
+                "ctx");
+        assertThat(future[0].await(Activations.WAIT)).isEqualTo(HResult.S_DRM_COMPLETED);
+        rec.assertWellOrdered(StatusMessage.ACTIVATE_GROUPIDENTITY);
         String rac = (String) rec.terminal().param();
         assertThat(seenInStoreAtCompletion).containsExactly(rac);
+        assertThat(futureDoneAtCompletion).containsExactly(false);
         assertThat(s.isActivated(ActivationFlag.GROUPIDENTITY)).isTrue();
         assertThat(s.enumerateLicense(EnumSet.of(EnumerationFlag.GROUPIDENTITY), 0).data())
             .isEqualTo(rac);
@@ -128,9 +137,9 @@ class UserActivationTest {
             }
           };
       // a direct executor would run the task on the caller's thread: the SDK must avoid that
-      RightsClient inline = client.newBuilder().callbackExecutor(Runnable::run).build();
-      try (ClientSession s =
-          inline.createClientSession(cb, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
+      try (RightsClient inline = client.newBuilder().callbackExecutor(Runnable::run).build();
+          ClientSession s =
+              inline.createClientSession(cb, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
         ActivationFuture f =
             s.activate(
                 EnumSet.of(ActivationFlag.GROUPIDENTITY, ActivationFlag.SILENT),
@@ -257,18 +266,21 @@ class UserActivationTest {
         assertThat(Duration.ofMillis(remaining))
             .isBetween(Duration.ofMinutes(13), Duration.ofMinutes(15));
         // 20 minutes later it is expired: only EXPIRED enumeration still lists it
-        RightsClient later =
-            client
-                .newBuilder()
-                .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(20)))
-                .build();
-        try (ClientSession l =
-            later.createClientSession(
-                new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
+        try (RightsClient later =
+                client
+                    .newBuilder()
+                    .clock(
+                        java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(20)))
+                    .build();
+            ClientSession l =
+                later.createClientSession(
+                    new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
           assertThat(l.isActivated(ActivationFlag.GROUPIDENTITY)).isFalse();
           assertThatThrownBy(
                   () -> l.enumerateLicense(EnumSet.of(EnumerationFlag.SPECIFIED_GROUPIDENTITY), 0))
-              .isInstanceOf(DrmException.class);
+              .isInstanceOfSatisfying(
+                  DrmException.class,
+                  e -> assertThat(e.hresult()).isEqualTo(HResult.E_DRM_NO_MORE_DATA));
           assertThat(
                   l.enumerateLicense(
                           EnumSet.of(
