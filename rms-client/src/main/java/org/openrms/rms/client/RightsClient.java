@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.core.Pem;
@@ -72,6 +73,10 @@ import org.openrms.rms.client.internal.ClientSettings;
  * </ul>
  */
 public final class RightsClient implements AutoCloseable {
+  /** someone@example.com: a local part, one @, a domain with a dot; no spaces; at most 254. */
+  private static final Pattern EMAIL =
+      Pattern.compile("(?=.{3,254}$)[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
   private final ClientSettings settings;
   private final ClientRuntime runtime;
 
@@ -100,12 +105,13 @@ public final class RightsClient implements AutoCloseable {
    * @param callback receives the status messages of activations; required
    * @param callbackVersion must be 0
    * @param type the group-ID provider type
-   * @param groupId the user's e-mail, or {@code null} for a session used only for {@link
-   *     ClientSession#getServiceLocation}
-   * @throws DrmException {@link HResult#E_INVALIDARG} for a {@code null} callback or type or a
-   *     callback version other than 0; {@link HResult#E_DRM_ALREADY_IN_PROGRESS} naming the store
-   *     and the other user if a service store stays held by another user beyond the timeout; {@link
-   *     HResult#E_FAIL} if the store cannot be opened or the client is closed
+   * @param groupId the user's e-mail address in the format {@code someone@example.com}, or {@code
+   *     null} for a session used only for {@link ClientSession#getServiceLocation}
+   * @throws DrmException {@link HResult#E_INVALIDARG} for a {@code null} callback or type, a
+   *     callback version other than 0, or a group ID that is not an e-mail address; {@link
+   *     HResult#E_DRM_ALREADY_IN_PROGRESS} naming the store and the other user if a service store
+   *     stays held by another user beyond the timeout; {@link HResult#E_FAIL} if the store cannot
+   *     be opened or the client is closed
    */
   public ClientSession createClientSession(
       StatusCallback callback, int callbackVersion, GroupIdType type, String groupId) {
@@ -118,6 +124,14 @@ public final class RightsClient implements AutoCloseable {
     }
     if (type == null) {
       throw new DrmException(HResult.E_INVALIDARG, "the group-ID type cannot be null");
+    }
+    if (groupId != null && !EMAIL.matcher(groupId).matches()) {
+      throw new DrmException(
+          HResult.E_INVALIDARG,
+          "the group ID must be an e-mail address in the format someone@example.com (or null for"
+              + " service location only), not '"
+              + groupId
+              + "'");
     }
     return runtime.createClientSession(callback, type, groupId);
   }

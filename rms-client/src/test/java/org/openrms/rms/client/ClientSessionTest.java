@@ -85,6 +85,42 @@ class ClientSessionTest {
     }
   }
 
+  /**
+   * Seed 000: wszGroupID "contains an email address for the user in the format
+   * someone@example.com".
+   */
+  @Test
+  void groupIdContainsAnEmailAddressForTheUserInTheFormatSomeoneAtExampleCom() {
+    try (RightsClient c = client()) {
+      for (String bad :
+          new String[] {
+            "",
+            " ",
+            "cat",
+            "cat@",
+            "@example.com",
+            "cat@example",
+            "a b@example.com",
+            "cat@@example.com",
+            "cat@example..com",
+            "cat@example.com "
+          }) {
+        assertThatThrownBy(
+                () -> c.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, bad))
+            .as("'%s'", bad)
+            .isInstanceOfSatisfying(
+                DrmException.class,
+                e -> {
+                  assertThat(e.hresult()).isEqualTo(HResult.E_INVALIDARG);
+                  assertThat(e.getMessage()).contains("someone@example.com");
+                });
+      }
+      for (String good : new String[] {"someone@example.com", "Cat.Owner+rms@mail.example.co.uk"}) {
+        c.createClientSession(new StatusRecorder(), 0, GroupIdType.PASSPORT, good).close();
+      }
+    }
+  }
+
   @Test
   void groupIdMayBeNullForServiceLocationOnly() {
     try (RightsClient c = client();
