@@ -16,6 +16,7 @@ import org.openrms.rms.client.RightsClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code openrms activate}: activates this machine, or a user on it, against a rights server. */
 @Command(
@@ -63,11 +64,19 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String sessionGroupId = groupId != null ? groupId : user;
+    if (!sessionGroupId.contains("@")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--user "
+              + user
+              + " is not an e-mail address: give the e-mail the session is for with"
+              + " --group-id EMAIL");
+    }
     try (RightsClient rc = client.withCredentials(user, passwordFile)) {
       ActivationRunner runner = new ActivationRunner(out(), verbose, System.console() != null);
       GroupIdType type = passport ? GroupIdType.PASSPORT : GroupIdType.WINDOWS_AUTH;
-      try (ClientSession session =
-          rc.createClientSession(runner, 0, type, groupId != null ? groupId : user)) {
+      try (ClientSession session = rc.createClientSession(runner, 0, type, sessionGroupId)) {
         if (machine) {
           runner.run(
               session,

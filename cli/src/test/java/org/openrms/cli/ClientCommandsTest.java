@@ -121,11 +121,23 @@ class ClientCommandsTest {
 
   @Test
   void userWithoutMailGetsAdEntryNotFound() {
-    assertThat(CliTestSupport.run(activate("nomail", passwordFile, "--machine")).exitCode())
+    assertThat(
+            CliTestSupport.run(
+                    activate(
+                        "nomail", passwordFile, "--machine", "--group-id", "nomail@example.com"))
+                .exitCode())
         .isZero();
-    CliTestSupport.Result r = CliTestSupport.run(activate("nomail", passwordFile));
+    CliTestSupport.Result r =
+        CliTestSupport.run(activate("nomail", passwordFile, "--group-id", "nomail@example.com"));
     assertThat(r.err()).contains("E_DRM_AD_ENTRY_NOT_FOUND (0x8004CF5D)");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.IDENTITY);
+  }
+
+  @Test
+  void aLoginThatIsNotAnEmailNeedsGroupId() {
+    CliTestSupport.Result r = CliTestSupport.run(activate("nomail", passwordFile));
+    assertThat(r.err()).contains("--group-id");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

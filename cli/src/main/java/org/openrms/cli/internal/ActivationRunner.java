@@ -115,13 +115,23 @@ public final class ActivationRunner implements StatusCallback {
     }
     if (!result.isSuccess()) {
       Object p = lastParam.get();
-      String detail =
-          result == HResult.E_DRM_SERVICE_MOVED && p != null
-              ? task + " failed: the service moved to " + p
-              : task + " failed: " + result.meaning();
-      throw new DrmException(result, detail);
+      if (result == HResult.E_DRM_SERVICE_MOVED && p != null) {
+        throw new DrmException(result, task + " failed: the service moved to " + p);
+      }
+      try {
+        future.result(); // throws the SDK's failure, whose message says what went wrong
+      } catch (DrmException e) {
+        throw new DrmException(result, task + " failed: " + detailOf(e), e);
+      }
+      throw new DrmException(result, task + " failed: " + result.meaning());
     }
     return future.result();
+  }
+
+  private static String detailOf(DrmException e) {
+    String m = e.getMessage();
+    String prefix = e.hresult().name() + ": ";
+    return m != null && m.startsWith(prefix) ? m.substring(prefix.length()) : String.valueOf(m);
   }
 
   /** The last progress value seen (−1 before any). */

@@ -24,9 +24,14 @@ public final class ClientOptions {
       description = "License store directory (default: $XDG_DATA_HOME/openrms).")
   public Path store;
 
+  @Option(
+      names = "--allow-basic-over-http",
+      description = "Send the password to an http:// server in clear text (tests and labs only).")
+  public boolean allowBasicOverHttp;
+
   /** A client without credentials (enough for the store and service location). */
   public RightsClient.Builder builder() {
-    RightsClient.Builder b = RightsClient.builder();
+    RightsClient.Builder b = RightsClient.builder().allowBasicOverHttp(allowBasicOverHttp);
     if (server != null) {
       b.serviceUrl(server);
     }
@@ -42,6 +47,11 @@ public final class ClientOptions {
   /** A client that authenticates as {@code user} with a password read per {@link Passwords}. */
   public RightsClient withCredentials(String user, Path passwordFile) throws IOException {
     requireServer();
+    if (trust == null) {
+      throw new IllegalArgumentException(
+          "--trust FILE is required (the server's root-ca.pem): issued certificates must chain"
+              + " to it");
+    }
     char[] password = Passwords.read(passwordFile, "Password for " + user + ": ");
     try {
       return builder().credentials(user, password).build();
