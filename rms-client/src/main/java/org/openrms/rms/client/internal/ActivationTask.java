@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import org.openrms.core.CertificateExtensions;
 import org.openrms.core.DrmException;
+import org.openrms.core.EcP256;
 import org.openrms.core.HResult;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.CertificationResponse;
@@ -232,7 +233,7 @@ final class ActivationTask implements Runnable {
             rac.getNotBefore().getTime(),
             rac.getNotAfter().getTime(),
             System.currentTimeMillis(),
-            EcKeys.keyId(machine.certificate().getPublicKey()),
+            EcP256.keyId(machine.certificate().getPublicKey()),
             response.racChain(),
             response.sealedPrivateKey());
     checkCancelled();

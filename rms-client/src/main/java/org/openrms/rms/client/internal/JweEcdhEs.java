@@ -19,6 +19,7 @@ import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.openrms.core.DrmException;
+import org.openrms.core.EcP256;
 import org.openrms.core.HResult;
 
 /**
@@ -88,7 +89,7 @@ public final class JweEcdhEs {
       throw new GeneralSecurityException("epk must be an EC P-256 key");
     }
     ECPublicKey ephemeral =
-        EcKeys.publicKey(
+        EcP256.publicKey(
             coordinate(epk.path("x").asText(null)), coordinate(epk.path("y").asText(null)));
     byte[] apu = optional(header, "apu");
     byte[] apv = optional(header, "apv");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.openrms.core.DrmException;
+import org.openrms.core.EcP256;
 import org.openrms.core.HResult;
 import org.openrms.core.Pem;
 import org.openrms.rms.client.ActivationFlag;
@@ -43,7 +44,7 @@ final class StoreQueries {
     if (machine.isEmpty()) {
       return false;
     }
-    String keyId = EcKeys.keyId(machine.get().certificate().getPublicKey());
+    String keyId = EcP256.keyId(machine.get().certificate().getPublicKey());
     Instant now = s.runtime().settings().clock().instant();
     return s.store().readRacs().stream()
         .anyMatch(

@@ -6,7 +6,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,16 +26,8 @@ import org.openrms.core.wire.ServiceLocations;
  * (or an {@link IllegalArgumentException}), never anything else.
  */
 class ClientParserFuzzTest {
-  private static final PrivateKey KEY = key();
+  private static final PrivateKey KEY = EcKeys.generate().getPrivate();
   private static final int[] STATUSES = {301, 308, 400, 401, 403, 404, 409, 410, 418, 500, 503};
-
-  private static PrivateKey key() {
-    try {
-      return EcKeys.generate().getPrivate();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void open(String compact) {
     try {

@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.openrms.core.CertificateExtensions;
+import org.openrms.core.EcP256;
 import org.openrms.core.Pem;
 import org.openrms.core.wire.RmsOids;
 import org.openrms.rms.server.internal.DataFiles;
@@ -118,14 +119,14 @@ public final class CertificateAuthority {
       KeyStore ks, char[] password, String serverId, Instant now, SecureRandom random)
       throws GeneralSecurityException {
     Instant from = now.minus(Duration.ofHours(1));
-    KeyPair rootPair = EcKeys.generateP256(random);
+    KeyPair rootPair = EcP256.generate(random);
     X509Certificate root =
         CertificateBuilder.forSubject(caName("OpenRMS Root CA", serverId), rootPair.getPublic())
             .validity(from, now.plus(ROOT_VALIDITY))
             .ca(-1)
             .keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature)
             .selfSign(rootPair.getPrivate(), random);
-    KeyPair slcPair = EcKeys.generateP256(random);
+    KeyPair slcPair = EcP256.generate(random);
     X509Certificate slc =
         CertificateBuilder.forSubject(
                 caName("OpenRMS Server Licensor", serverId), slcPair.getPublic())
@@ -156,7 +157,7 @@ public final class CertificateAuthority {
       throws GeneralSecurityException {
     X509Certificate root = (X509Certificate) ks.getCertificate(ROOT);
     PrivateKey rootKey = (PrivateKey) ks.getKey(ROOT, password);
-    KeyPair pair = EcKeys.generateP256(random);
+    KeyPair pair = EcP256.generate(random);
     CertificateBuilder b =
         CertificateBuilder.forSubject(
                 new X500NameBuilder(BCStyle.INSTANCE)

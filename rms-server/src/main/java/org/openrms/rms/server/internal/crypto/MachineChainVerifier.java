@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openrms.core.CertificateExtensions;
+import org.openrms.core.EcP256;
 import org.openrms.core.Pem;
 import org.openrms.core.wire.RmsOids;
 
@@ -68,7 +69,7 @@ public final class MachineChainVerifier {
     if (fingerprint.isEmpty() || !FINGERPRINT.matcher(fingerprint.get()).matches()) {
       throw new IllegalArgumentException("the certificate is not a machine certificate");
     }
-    if (!EcKeys.isP256(machine.getPublicKey())) {
+    if (!EcP256.isP256(machine.getPublicKey())) {
       throw new IllegalArgumentException("the machine key is not an EC P-256 key");
     }
     return new VerifiedMachine(machine, fingerprint.get());

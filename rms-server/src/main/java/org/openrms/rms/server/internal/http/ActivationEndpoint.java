@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.openrms.core.EcP256;
 import org.openrms.core.wire.MachineActivationRequest;
 import org.openrms.core.wire.MachineActivationResponse;
 import org.openrms.core.wire.RmsErrorCode;
 import org.openrms.rms.server.RightsServerConfig;
 import org.openrms.rms.server.UserRecord;
 import org.openrms.rms.server.internal.crypto.CertificateAuthority;
-import org.openrms.rms.server.internal.crypto.EcKeys;
 import org.openrms.rms.server.internal.db.CertificateStore;
 
 /** {@code POST /rms/v1/activation}: issues a machine certificate for a proven EC P-256 key. */
@@ -80,7 +80,7 @@ public final class ActivationEndpoint {
             now,
             cert.getNotBefore().toInstant(),
             cert.getNotAfter().toInstant()),
-        EcKeys.sha256Hex(key),
+        EcP256.keyId(key),
         sanitizeHostName(req.hostName()));
     attempt.detail("machine certificate " + serial + " for " + fingerprint.substring(0, 16));
     return Reply.json(new MachineActivationResponse(ca.machineChainPem(cert)));
@@ -105,7 +105,7 @@ public final class ActivationEndpoint {
       throw bad("the fingerprint must be 64 lowercase hexadecimal characters");
     }
     try {
-      return new Decoded(req, EcKeys.parseP256(Base64.getDecoder().decode(publicKeyB64)));
+      return new Decoded(req, EcP256.parsePublicKey(Base64.getDecoder().decode(publicKeyB64)));
     } catch (IllegalArgumentException e) {
       throw bad("the public key must be a base64 X.509 SubjectPublicKeyInfo of an EC P-256 key");
     }

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import org.openrms.core.EcP256;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.CertificationResponse;
 import org.openrms.core.wire.RmsErrorCode;
@@ -13,7 +14,6 @@ import org.openrms.rms.server.EmailAddresses;
 import org.openrms.rms.server.RightsServerConfig;
 import org.openrms.rms.server.UserRecord;
 import org.openrms.rms.server.internal.crypto.CertificateAuthority;
-import org.openrms.rms.server.internal.crypto.EcKeys;
 import org.openrms.rms.server.internal.crypto.MachineChainVerifier;
 import org.openrms.rms.server.internal.crypto.PrivateKeySealer;
 import org.openrms.rms.server.internal.db.CertificateStore;
@@ -81,7 +81,7 @@ public final class CertificationEndpoint {
     }
     String racType = req.temporary() ? "TEMPORARY" : "STANDARD";
     Duration validity = req.temporary() ? config.temporaryRacValidity() : config.racValidity();
-    KeyPair racKeys = EcKeys.generateP256(random);
+    KeyPair racKeys = EcP256.generate(random);
     X509Certificate rac =
         ca.issueRac(
             racKeys.getPublic(),

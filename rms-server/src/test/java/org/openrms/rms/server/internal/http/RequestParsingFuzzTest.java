@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import org.openrms.core.EcP256;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.RmsErrorCode;
-import org.openrms.rms.server.internal.crypto.EcKeys;
 
 /**
  * Jazzer fuzz tests of what the server parses from the network before anything else: the JSON
@@ -38,7 +38,7 @@ class RequestParsingFuzzTest {
       ActivationEndpoint.Decoded decoded = ActivationEndpoint.decode(body);
       assertThat(decoded.request().fingerprint()).matches("[0-9a-f]{64}");
       assertThat(decoded.request().proof()).isNotBlank();
-      assertThat(EcKeys.isP256(decoded.key())).isTrue();
+      assertThat(EcP256.isP256(decoded.key())).isTrue();
       assertThat(decoded.request().signedBytes()).isNotEmpty();
     } catch (ApiException e) {
       assertRejected(e, 400, RmsErrorCode.BAD_REQUEST);
