@@ -1,0 +1,2 @@
+/** Implementation details of the WS-Management codec; not an API. */
+package org.openrms.wsman.internal;
