@@ -94,7 +94,7 @@ public final class EnvelopeReader {
     LimitedInputStream limited = new LimitedInputStream(in, limits.maxBytes);
     XMLStreamReader r = null;
     try {
-      r = FACTORY.createXMLStreamReader(limited);
+      r = create(limited);
       Envelope e = new Parse(r).envelope();
       check(e);
       return e;
@@ -111,6 +111,19 @@ public final class EnvelopeReader {
           // nothing to release beyond the parser's buffers
         }
       }
+    }
+  }
+
+  /**
+   * The JDK parser sometimes fails with a RuntimeException instead of an XMLStreamException (a
+   * MissingResourceException for a bad character in a skipped DTD, found by fuzzing): parser calls
+   * go through here and {@link Parse#next()} so that such failures count as malformed XML.
+   */
+  private static XMLStreamReader create(InputStream in) throws XMLStreamException {
+    try {
+      return FACTORY.createXMLStreamReader(in);
+    } catch (RuntimeException e) {
+      throw new XMLStreamException(e.toString(), e);
     }
   }
 
@@ -187,8 +200,8 @@ public final class EnvelopeReader {
         header = XmlElement.of(Envelope.HEADER);
       }
       // Anything after the root element (other than comments and whitespace) is an error.
-      while (r.hasNext()) {
-        int n = r.next();
+      while (hasNext()) {
+        int n = next();
         if (n == XMLStreamConstants.DTD || n == XMLStreamConstants.ENTITY_REFERENCE) {
           throw schema("DTDs and entity references are not allowed");
         }
@@ -196,9 +209,25 @@ public final class EnvelopeReader {
       return new Envelope(env.namespaces(), env.attributes(), header, body);
     }
 
+    private int next() throws XMLStreamException {
+      try {
+        return r.next();
+      } catch (RuntimeException e) {
+        throw new XMLStreamException(e.toString(), e);
+      }
+    }
+
+    private boolean hasNext() throws XMLStreamException {
+      try {
+        return r.hasNext();
+      } catch (RuntimeException e) {
+        throw new XMLStreamException(e.toString(), e);
+      }
+    }
+
     private int nextTag() throws XMLStreamException {
-      while (r.hasNext()) {
-        int ev = r.next();
+      while (hasNext()) {
+        int ev = next();
         switch (ev) {
           case XMLStreamConstants.START_ELEMENT:
             return ev;
@@ -245,7 +274,7 @@ public final class EnvelopeReader {
       StringBuilder text = new StringBuilder();
       List<XmlElement> children = new ArrayList<>();
       while (true) {
-        int ev = r.next();
+        int ev = next();
         switch (ev) {
           case XMLStreamConstants.START_ELEMENT:
             children.add(element(depth + 1));
