@@ -178,7 +178,7 @@ class MachineActivationTest {
     assertBadRequest(activate(alice(), "[]"), "MachineActivationRequest");
     assertBadRequest(activate(alice(), ""), "empty");
     ObjectNode missing =
-        TestSupport.JSON.valueToTree(
+        TestSupport.toTree(
             TestSupport.activationRequest(TestSupport.p256(), System.currentTimeMillis()));
     missing.remove("proof");
     assertBadRequest(activate(alice(), missing.toString()), "proof");

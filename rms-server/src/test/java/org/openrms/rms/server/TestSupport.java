@@ -1,8 +1,7 @@
 package org.openrms.rms.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,11 +29,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.MachineActivationRequest;
+import org.openrms.core.wire.WireJson;
 
 /** Helpers shared by the server tests: start servers, talk to them, make keys. */
 final class TestSupport {
-  static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   static final String PASSWORD = "correct horse battery staple";
 
   private TestSupport() {}
@@ -127,7 +125,7 @@ final class TestSupport {
 
   static JsonNode json(HttpResponse<String> response) {
     try {
-      return JSON.readTree(response.body());
+      return WireJson.reader().readTree(response.body());
     } catch (IOException e) {
       throw new IllegalStateException("not JSON: " + response.body(), e);
     }
@@ -135,7 +133,16 @@ final class TestSupport {
 
   static String toJson(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return WireJson.writer().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A wire record as a JSON object tree (to take fields out or change them). */
+  static ObjectNode toTree(Object value) {
+    try {
+      return (ObjectNode) WireJson.reader().readTree(toJson(value));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

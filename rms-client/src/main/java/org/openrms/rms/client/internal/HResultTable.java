@@ -1,7 +1,5 @@
 package org.openrms.rms.client.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -14,6 +12,7 @@ import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.core.wire.Problem;
 import org.openrms.core.wire.RmsErrorCode;
+import org.openrms.core.wire.WireJson;
 
 /**
  * The one table that turns every transport or server condition into exactly one HRESULT (DESIGN.md,
@@ -39,9 +38,6 @@ import org.openrms.core.wire.RmsErrorCode;
  * </table>
  */
 public final class HResultTable {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   private HResultTable() {}
 
   /** The failure for an exception of the HTTP transport. */
@@ -137,7 +133,7 @@ public final class HResultTable {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(JSON.readValue(body, Problem.class));
+      return Optional.ofNullable(WireJson.reader().forType(Problem.class).readValue(body));
     } catch (Exception e) {
       return Optional.empty();
     }

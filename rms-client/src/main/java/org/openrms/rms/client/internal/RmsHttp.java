@@ -1,8 +1,6 @@
 package org.openrms.rms.client.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.core.wire.RmsPaths;
+import org.openrms.core.wire.WireJson;
 
 /**
  * JSON over HTTP(S) to the rights server with the JDK {@link HttpClient}: TLS with the client's
@@ -27,9 +26,6 @@ import org.openrms.core.wire.RmsPaths;
  * nothing sent) unless the client opted in with {@code allowBasicOverHttp(true)}.
  */
 public final class RmsHttp {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   private final HttpClient http;
   private final ClientSettings settings;
   private final BooleanSupplier clientClosed;
@@ -66,7 +62,7 @@ public final class RmsHttp {
   CompletableFuture<HttpResponse<String>> post(URI url, Object body) {
     byte[] json;
     try {
-      json = JSON.writeValueAsBytes(body);
+      json = WireJson.writer().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode " + body.getClass().getSimpleName(), e);
     }
@@ -122,7 +118,7 @@ public final class RmsHttp {
       throw HResultTable.invalidResponse("an empty body from " + where, null);
     }
     try {
-      T value = JSON.readValue(body, type);
+      T value = WireJson.reader().forType(type).readValue(body);
       if (value == null) {
         throw HResultTable.invalidResponse("an empty body from " + where, null);
       }

@@ -1,28 +1,20 @@
 package org.openrms.rms.server.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openrms.core.wire.Problem;
 import org.openrms.core.wire.RmsErrorCode;
 import org.openrms.core.wire.RmsPaths;
+import org.openrms.core.wire.WireJson;
 
 /** A complete answer: status, media type, body and extra headers. */
 public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-  /** The JSON mapper of the API (lenient about unknown fields). */
-  public static final ObjectMapper JSON =
-      new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-          .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
-
   /** 200 with a JSON body. */
   public static Reply json(Object value) {
     try {
-      return new Reply(200, RmsPaths.JSON, JSON.writeValueAsBytes(value), Map.of());
+      return new Reply(200, RmsPaths.JSON, WireJson.writer().writeValueAsBytes(value), Map.of());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
     }
@@ -43,7 +35,8 @@ public record Reply(int status, String contentType, byte[] body, Map<String, Str
             detail,
             code.name());
     try {
-      return new Reply(status, RmsPaths.PROBLEM_JSON, JSON.writeValueAsBytes(p), Map.of());
+      return new Reply(
+          status, RmsPaths.PROBLEM_JSON, WireJson.writer().writeValueAsBytes(p), Map.of());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a problem", e);
     }

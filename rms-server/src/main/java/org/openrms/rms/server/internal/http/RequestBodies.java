@@ -1,6 +1,8 @@
 package org.openrms.rms.server.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +10,20 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.openrms.core.wire.RmsErrorCode;
 import org.openrms.core.wire.RmsPaths;
+import org.openrms.core.wire.WireJson;
 
 /** Reads request bodies completely (so Jetty keeps the connection) with a size cap. */
 public final class RequestBodies {
+  /**
+   * The wire-format reader ({@link WireJson}: unknown fields ignored), stricter for requests: JSON
+   * null for a primitive field and anything after the JSON value are refused.
+   */
+  private static final ObjectReader REQUEST_READER =
+      WireJson.reader()
+          .with(
+              DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+              DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private RequestBodies() {}
 
   /**
@@ -105,7 +118,7 @@ public final class RequestBodies {
       throw new ApiException(RmsErrorCode.BAD_REQUEST, "the request body is empty");
     }
     try {
-      T value = Reply.JSON.readValue(body, type);
+      T value = REQUEST_READER.forType(type).readValue(body);
       if (value == null) {
         throw new ApiException(RmsErrorCode.BAD_REQUEST, "the request body is JSON null");
       }

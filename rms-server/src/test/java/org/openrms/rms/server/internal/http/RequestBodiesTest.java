@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openrms.core.wire.MachineActivationRequest;
 import org.openrms.core.wire.RmsErrorCode;
 
 class RequestBodiesTest {
@@ -58,6 +61,42 @@ class RequestBodiesTest {
               assertThat(e.status()).isEqualTo(415);
               assertThat(e.code()).isEqualTo(RmsErrorCode.BAD_REQUEST);
               assertThat(e.detail()).contains("application/json");
+            });
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void parseIgnoresUnknownFields() {
+    MachineActivationRequest r =
+        RequestBodies.parse(
+            utf8("{\"publicKey\":\"k\",\"timestamp\":7,\"extra\":[1,{}]}"),
+            MachineActivationRequest.class);
+    assertThat(r.publicKey()).isEqualTo("k");
+    assertThat(r.timestamp()).isEqualTo(7);
+    assertThat(r.proof()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"publicKey\":\"k\",\"timestamp\":null}",
+        "{\"publicKey\":\"k\",\"timestamp\":7} {}",
+        "{\"publicKey\":\"k\",\"timestamp\":7} x",
+        "{\"publicKey\":\"k\",\"timestamp\":7}]",
+      })
+  void parseRefusesNullForAPrimitiveAndTrailingTokensWith400(String body) {
+    assertThatThrownBy(() -> RequestBodies.parse(utf8(body), MachineActivationRequest.class))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo(RmsErrorCode.BAD_REQUEST);
+              assertThat(e.detail())
+                  .isEqualTo(
+                      "the request body is not a valid MachineActivationRequest JSON object");
             });
   }
 }
