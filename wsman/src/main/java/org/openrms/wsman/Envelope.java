@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import javax.xml.namespace.QName;
 
 /**
@@ -251,8 +250,8 @@ public final class Envelope {
   }
 
   /** A builder starting from this envelope. */
-  public Builder toBuilder() {
-    Builder b = new Builder();
+  public EnvelopeBuilder toBuilder() {
+    EnvelopeBuilder b = new EnvelopeBuilder();
     b.namespaces.putAll(namespaces);
     b.attributes.putAll(attributes);
     for (XmlElement h : header.children()) {
@@ -263,16 +262,16 @@ public final class Envelope {
   }
 
   /** An empty builder. */
-  public static Builder builder() {
-    return new Builder();
+  public static EnvelopeBuilder builder() {
+    return new EnvelopeBuilder();
   }
 
   /**
    * A request builder as pywinrm and Windows start one: To, anonymous ReplyTo, a random MessageID,
    * ResourceURI and Action (both mustUnderstand).
    */
-  public static Builder request(String to, String resourceUri, String action) {
-    return new Builder()
+  public static EnvelopeBuilder request(String to, String resourceUri, String action) {
+    return new EnvelopeBuilder()
         .to(to)
         .replyToAnonymous()
         .randomMessageId()
@@ -284,8 +283,8 @@ public final class Envelope {
    * A response builder: Action, a new MessageID, To anonymous and RelatesTo = the request's
    * MessageID (always echoed when the request had one), and {@code xml:lang="en-US"} on the root.
    */
-  public static Builder responseTo(Envelope request, String action) {
-    Builder b = new Builder().attribute(XmlElement.XML_LANG, "en-US");
+  public static EnvelopeBuilder responseTo(Envelope request, String action) {
+    EnvelopeBuilder b = new EnvelopeBuilder().attribute(XmlElement.XML_LANG, "en-US");
     if (action != null) {
       b.action(action);
     }
@@ -335,196 +334,5 @@ public final class Envelope {
         + ", messageId="
         + messageId().orElse("-")
         + "]";
-  }
-
-  /** Builds an {@link Envelope}; typed headers replace an earlier value in place. */
-  public static final class Builder {
-    private final Map<String, String> namespaces = new LinkedHashMap<>();
-    private final Map<QName, String> attributes = new LinkedHashMap<>();
-    private final Map<QName, XmlElement> headers = new LinkedHashMap<>();
-    private final Map<String, String> selectors = new LinkedHashMap<>();
-    private final List<WsmanOption> options = new ArrayList<>();
-    private boolean optionSetMustUnderstand;
-    private final List<XmlElement> body = new ArrayList<>();
-
-    private Builder() {}
-
-    private Builder put(QName name, String text, boolean mustUnderstand) {
-      XmlElement.Builder e = XmlElement.builder(name).text(text);
-      if (mustUnderstand) {
-        e.attribute(MUST_UNDERSTAND, "true");
-      }
-      headers.put(name, e.build());
-      return this;
-    }
-
-    /** Declares a namespace on the root. */
-    public Builder namespace(String prefix, String uri) {
-      namespaces.put(prefix, uri);
-      return this;
-    }
-
-    /** Sets a root attribute, such as {@code xml:lang}. */
-    public Builder attribute(QName name, String value) {
-      attributes.put(name, value);
-      return this;
-    }
-
-    /** {@code a:To}. */
-    public Builder to(String uri) {
-      return put(TO, uri, false);
-    }
-
-    /** {@code a:ReplyTo/a:Address} (mustUnderstand). */
-    public Builder replyTo(String address) {
-      headers.put(
-          REPLY_TO,
-          XmlElement.builder(REPLY_TO)
-              .child(
-                  XmlElement.builder(ADDRESS)
-                      .attribute(MUST_UNDERSTAND, "true")
-                      .text(address)
-                      .build())
-              .build());
-      return this;
-    }
-
-    /** {@code a:ReplyTo} with the anonymous role. */
-    public Builder replyToAnonymous() {
-      return replyTo(Namespaces.ANONYMOUS);
-    }
-
-    /** {@code a:MessageID}. */
-    public Builder messageId(String id) {
-      return put(MESSAGE_ID, id, false);
-    }
-
-    /** {@code a:MessageID} = {@code uuid:} + a random lowercase UUID. */
-    public Builder randomMessageId() {
-      return messageId("uuid:" + UUID.randomUUID());
-    }
-
-    /** {@code a:RelatesTo}. */
-    public Builder relatesTo(String id) {
-      return put(RELATES_TO, id, false);
-    }
-
-    /** {@code a:Action} (mustUnderstand). */
-    public Builder action(String uri) {
-      return put(ACTION, uri, true);
-    }
-
-    /** {@code w:ResourceURI} (mustUnderstand). */
-    public Builder resourceUri(String uri) {
-      return put(RESOURCE_URI, uri, true);
-    }
-
-    /** Adds a {@code w:Selector} to the {@code w:SelectorSet}. */
-    public Builder selector(String name, String value) {
-      headers.putIfAbsent(SELECTOR_SET, XmlElement.of(SELECTOR_SET));
-      selectors.put(name, value);
-      return this;
-    }
-
-    /** Adds a {@code w:Option} to the {@code w:OptionSet}. */
-    public Builder option(WsmanOption option) {
-      headers.putIfAbsent(OPTION_SET, XmlElement.of(OPTION_SET));
-      options.add(option);
-      return this;
-    }
-
-    /** Adds a {@code w:Option} the service may ignore. */
-    public Builder option(String name, String value) {
-      return option(WsmanOption.of(name, value));
-    }
-
-    /** Marks the {@code w:OptionSet} mustUnderstand. */
-    public Builder optionSetMustUnderstand(boolean value) {
-      this.optionSetMustUnderstand = value;
-      return this;
-    }
-
-    /** {@code w:MaxEnvelopeSize} in bytes. */
-    public Builder maxEnvelopeSize(long bytes, boolean mustUnderstand) {
-      return put(MAX_ENVELOPE_SIZE, Long.toString(bytes), mustUnderstand);
-    }
-
-    /** {@code w:OperationTimeout}. */
-    public Builder operationTimeout(Duration timeout) {
-      return put(OPERATION_TIMEOUT, Durations.format(timeout), false);
-    }
-
-    /** {@code w:Locale xml:lang} (not mustUnderstand). */
-    public Builder locale(String lang) {
-      headers.put(LOCALE, localeElement(LOCALE, lang));
-      return this;
-    }
-
-    /** {@code p:DataLocale xml:lang} (not mustUnderstand). */
-    public Builder dataLocale(String lang) {
-      headers.put(DATA_LOCALE, localeElement(DATA_LOCALE, lang));
-      return this;
-    }
-
-    private static XmlElement localeElement(QName name, String lang) {
-      return XmlElement.builder(name)
-          .attribute(XmlElement.XML_LANG, lang)
-          .attribute(MUST_UNDERSTAND, "false")
-          .build();
-    }
-
-    /** {@code p:SessionId} (not mustUnderstand). */
-    public Builder sessionId(String id) {
-      return put(SESSION_ID, id, false);
-    }
-
-    /** {@code w:FragmentTransfer} (mustUnderstand). */
-    public Builder fragmentTransfer(String path) {
-      return put(FRAGMENT_TRANSFER, path, true);
-    }
-
-    /** Adds or replaces any other header. */
-    public Builder header(XmlElement element) {
-      headers.put(element.name(), element);
-      return this;
-    }
-
-    /** Appends body elements. */
-    public Builder body(XmlElement... elements) {
-      body.addAll(List.of(elements));
-      return this;
-    }
-
-    /** The envelope. */
-    public Envelope build() {
-      List<XmlElement> hs = new ArrayList<>();
-      for (Map.Entry<QName, XmlElement> e : headers.entrySet()) {
-        if (e.getKey().equals(SELECTOR_SET) && !selectors.isEmpty()) {
-          XmlElement.Builder set = e.getValue().toBuilder();
-          selectors.forEach(
-              (n, v) ->
-                  set.child(XmlElement.builder(SELECTOR).attribute("Name", n).text(v).build()));
-          hs.add(set.build());
-        } else if (e.getKey().equals(OPTION_SET) && !options.isEmpty()) {
-          XmlElement.Builder set = e.getValue().toBuilder();
-          if (optionSetMustUnderstand) {
-            set.attribute(MUST_UNDERSTAND, "true");
-          }
-          for (WsmanOption o : options) {
-            XmlElement.Builder oe = XmlElement.builder(OPTION).attribute("Name", o.name());
-            if (o.mustComply()) {
-              oe.attribute("MustComply", "true");
-            }
-            set.child(oe.text(o.value()).build());
-          }
-          hs.add(set.build());
-        } else {
-          hs.add(e.getValue());
-        }
-      }
-      XmlElement h = new XmlElement(HEADER, Map.of(), Map.of(), "", hs);
-      XmlElement b = new XmlElement(BODY, Map.of(), Map.of(), "", body);
-      return new Envelope(namespaces, attributes, h, b);
-    }
   }
 }

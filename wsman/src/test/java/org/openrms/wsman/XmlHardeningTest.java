@@ -63,6 +63,53 @@ class XmlHardeningTest {
         .hasMessageContaining("DOCTYPE");
   }
 
+  /** An HTTP server counts requests: neither parser may fetch an external DTD or entity. */
+  @Test
+  void nothingIsFetched() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger hits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          hits.incrementAndGet();
+          byte[] dtd = "<!ENTITY leak \"leaked\">".getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, dtd.length);
+          ex.getResponseBody().write(dtd);
+          ex.close();
+        });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      String[] docs = {
+        "<!DOCTYPE s:Envelope SYSTEM \"" + base + "/a.dtd\">" + String.format(BODY, "&leak;"),
+        "<!DOCTYPE s:Envelope [<!ENTITY e SYSTEM \""
+            + base
+            + "/e\">]>"
+            + String.format(BODY, "&e;"),
+        "<!DOCTYPE s:Envelope [<!ENTITY % p SYSTEM \""
+            + base
+            + "/p\"> %p;]>"
+            + String.format(BODY, "&leak;")
+      };
+      for (String xml : docs) {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new EnvelopeReader().read(bytes))
+            .isInstanceOf(WsmanFaultException.SchemaValidationError.class)
+            .hasMessageNotContaining("leaked");
+        var builder = XmlFactories.newDocumentBuilderFactory().newDocumentBuilder();
+        builder.setErrorHandler(null);
+        assertThatThrownBy(() -> builder.parse(new ByteArrayInputStream(bytes)))
+            .isInstanceOf(SAXParseException.class);
+      }
+      assertThat(hits).hasValue(0);
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void inputFactoryIsHardened() {
     var f = XmlFactories.newInputFactory();
