@@ -12,32 +12,27 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.HResult;
-import org.openrms.rms.server.RightsServer;
 
 /** E_DRM_ABORTED: cancelling at any point, also from inside the callback. */
 class CancelTest {
   @TempDir static Path tmp;
-  static RightsServer server;
+
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
+
   static Path activatedStore;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
+  static void activateTheMachine() throws Exception {
     activatedStore = tmp.resolve("store");
-    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build()) {
+    try (RightsClient c = TestServers.client(shared.server(), activatedStore, "cat").build()) {
       Activations.activateMachine(c);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static final EnumSet<ActivationFlag> USER =
@@ -56,11 +51,11 @@ class CancelTest {
             }
           }
         };
-    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();
+    try (RightsClient c = TestServers.client(shared.server(), activatedStore, "cat").build();
         ClientSession s =
             c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
       int before = racCount(s);
-      ActivationFuture f = s.activate(USER, TestServers.certification(server), null);
+      ActivationFuture f = s.activate(USER, TestServers.certification(shared.server()), null);
       assertThat(f.cancel()).isTrue();
       cancelled.countDown();
       assertThat(f.await(Activations.WAIT)).isEqualTo(HResult.E_DRM_ABORTED);
@@ -83,13 +78,14 @@ class CancelTest {
             }
           }
         };
-    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();
+    try (RightsClient c = TestServers.client(shared.server(), activatedStore, "cat").build();
         ClientSession s =
             c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
       self[0] = s;
       int before = racCount(s);
       HResult hr =
-          s.activate(USER, TestServers.certification(server), null).await(Activations.WAIT);
+          s.activate(USER, TestServers.certification(shared.server()), null)
+              .await(Activations.WAIT);
       assertThat(hr).isEqualTo(HResult.E_DRM_ABORTED);
       rec.assertWellOrdered(StatusMessage.ACTIVATE_GROUPIDENTITY);
       assertThat(rec.hresults())
@@ -112,10 +108,10 @@ class CancelTest {
             }
           }
         };
-    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();
+    try (RightsClient c = TestServers.client(shared.server(), activatedStore, "cat").build();
         ClientSession s =
             c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
-      ActivationFuture f = s.activate(USER, TestServers.certification(server), null);
+      ActivationFuture f = s.activate(USER, TestServers.certification(shared.server()), null);
       ActivationFuture viaFlag = s.activate(EnumSet.of(ActivationFlag.CANCEL), null, null);
       release.countDown();
       assertThat(viaFlag.await(Activations.WAIT)).isEqualTo(HResult.E_DRM_ABORTED);
@@ -140,12 +136,12 @@ class CancelTest {
             }
           }
         };
-    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();
+    try (RightsClient c = TestServers.client(shared.server(), activatedStore, "cat").build();
         ClientSession s =
             c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
       self[0] = s;
       int before = racCount(s);
-      ActivationFuture f = s.activate(USER, TestServers.certification(server), null);
+      ActivationFuture f = s.activate(USER, TestServers.certification(shared.server()), null);
       assertThat(f.await(Activations.WAIT)).isEqualTo(HResult.S_DRM_COMPLETED);
       rec.assertWellOrdered(StatusMessage.ACTIVATE_GROUPIDENTITY);
       assertThat(rec.terminal().hr()).isEqualTo(HResult.S_DRM_COMPLETED);
@@ -171,7 +167,8 @@ class CancelTest {
             }
           }
         };
-    try (RightsClient c = TestServers.client(server, tmp.resolve("commit-store"), "cat").build();
+    try (RightsClient c =
+            TestServers.client(shared.server(), tmp.resolve("commit-store"), "cat").build();
         ClientSession s = c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, null)) {
       self[0] = s;
       HResult hr =
@@ -186,7 +183,7 @@ class CancelTest {
   @Test
   void cancelWithNothingInProgressIsANoOp() throws Exception {
     StatusRecorder rec = new StatusRecorder();
-    try (RightsClient c = TestServers.client(server, activatedStore, "cat").build();
+    try (RightsClient c = TestServers.client(shared.server(), activatedStore, "cat").build();
         ClientSession s =
             c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
       ActivationFuture f = s.activate(EnumSet.of(ActivationFlag.CANCEL), null, null);
@@ -228,7 +225,7 @@ class CancelTest {
       try (RightsClient c =
               RightsClient.builder()
                   .serviceUrl(base)
-                  .trustedRoots(List.of(server.rootCertificate()))
+                  .trustedRoots(List.of(shared.server().rootCertificate()))
                   .credentials("cat", "pw".toCharArray())
                   .allowBasicOverHttp(true)
                   .storeDirectory(tmp.resolve("slow-store"))

@@ -9,32 +9,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.rms.client.internal.ClientSessionHandle;
-import org.openrms.rms.server.RightsServer;
 
 /** Seeds 000 and 001: creating, duplicating and closing sessions. */
 class ClientSessionTest {
   @TempDir static Path tmp;
-  static RightsServer server;
+
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   static void assertHr(HResult expected, ThrowingCallable call) {
     assertThatThrownBy(call)
@@ -43,7 +32,7 @@ class ClientSessionTest {
   }
 
   private RightsClient client() {
-    return TestServers.client(server, store, "cat").build();
+    return TestServers.client(shared.server(), store, "cat").build();
   }
 
   @Test
@@ -129,7 +118,7 @@ class ClientSessionTest {
       assertThat(s.groupId()).isNull();
       URI cert =
           s.getServiceLocation(EnumSet.of(ServiceType.CERTIFICATION), ServiceLocation.ENTERPRISE);
-      assertThat(cert.getPort()).isEqualTo(server.port());
+      assertThat(cert.getPort()).isEqualTo(shared.server().port());
       assertThat(cert.getPath()).endsWith("/certification");
       // user activation needs a group ID: thrown synchronously
       assertHr(
@@ -137,7 +126,7 @@ class ClientSessionTest {
           () ->
               s.activate(
                   EnumSet.of(ActivationFlag.GROUPIDENTITY, ActivationFlag.SILENT),
-                  TestServers.certification(server),
+                  TestServers.certification(shared.server()),
                   null));
       assertHr(HResult.E_DRM_GROUPID_NOT_SET, () -> s.isActivated(ActivationFlag.GROUPIDENTITY));
       assertHr(
@@ -153,7 +142,7 @@ class ClientSessionTest {
       StatusRecorder rec = new StatusRecorder();
       ClientSession first =
           c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com");
-      Activations.activateUser(first, rec, TestServers.certification(server), false);
+      Activations.activateUser(first, rec, TestServers.certification(shared.server()), false);
       ClientSession second = first.duplicate();
       assertThat(second).isNotSameAs(first);
       assertThat(second.isActivated(ActivationFlag.GROUPIDENTITY)).isTrue();
@@ -323,7 +312,8 @@ class ClientSessionTest {
   @Test
   void closingTheRightsClientZeroesItsPasswordCopy() {
     char[] password = TestServers.PASSWORD.toCharArray();
-    RightsClient c = TestServers.client(server, store, "cat").credentials("cat", password).build();
+    RightsClient c =
+        TestServers.client(shared.server(), store, "cat").credentials("cat", password).build();
     char[] copy = c.passwordCopyForTesting();
     assertThat(copy).isNotSameAs(password).containsExactly(password);
     c.close();
@@ -337,7 +327,8 @@ class ClientSessionTest {
   @Test
   void builderPasswordCopiesAreZeroedWhenNoLongerNeeded() {
     char[] first = "first password".toCharArray();
-    RightsClient.Builder b = TestServers.client(server, store, "cat").credentials("cat", first);
+    RightsClient.Builder b =
+        TestServers.client(shared.server(), store, "cat").credentials("cat", first);
     char[] replaced = b.passwordCopyForTesting();
     b.credentials("cat", TestServers.PASSWORD.toCharArray());
     assertThat(new String(replaced)).as("a replaced copy").isEqualTo("\0".repeat(first.length));
@@ -369,7 +360,7 @@ class ClientSessionTest {
   void rightsClientNewBuilderKeepsTheSettings() {
     Consumer<RightsClient> check =
         c -> {
-          assertThat(c.serviceUrl()).isEqualTo(server.baseUri());
+          assertThat(c.serviceUrl()).isEqualTo(shared.server().baseUri());
           assertThat(c.storeDirectory()).isEqualTo(store);
         };
     try (RightsClient c = client();

@@ -17,16 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.core.Pem;
 import org.openrms.rms.client.internal.LicenseStore;
 import org.openrms.rms.client.internal.RacRecord;
-import org.openrms.rms.server.RightsServer;
 
 /** Many sessions of one RightsClient activating users in parallel on one license store. */
 class ConcurrentActivationTest {
@@ -34,24 +32,15 @@ class ConcurrentActivationTest {
   static final int PER_SESSION = 5;
 
   @TempDir static Path tmp;
-  static RightsServer server;
 
-  @BeforeAll
-  static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
 
   @Test
   void eightSessionsTimesFiveActivationsOnOneStoreGiveFortyDistinctRacs() throws Exception {
     Path store = tmp.resolve("store");
     ExecutorService pool = Executors.newFixedThreadPool(SESSIONS);
-    try (RightsClient client = TestServers.client(server, store, "cat").build()) {
+    try (RightsClient client = TestServers.client(shared.server(), store, "cat").build()) {
       Activations.activateMachine(client);
       List<Callable<List<String>>> work = new ArrayList<>();
       for (int i = 0; i < SESSIONS; i++) {
@@ -64,7 +53,8 @@ class ConcurrentActivationTest {
                 for (int n = 0; n < PER_SESSION; n++) {
                   rec.events.clear();
                   HResult hr =
-                      Activations.activateUser(s, rec, TestServers.certification(server), false);
+                      Activations.activateUser(
+                          s, rec, TestServers.certification(shared.server()), false);
                   assertThat(hr).as("%s", rec.events).isEqualTo(HResult.S_DRM_COMPLETED);
                   racs.add((String) rec.terminal().param());
                 }

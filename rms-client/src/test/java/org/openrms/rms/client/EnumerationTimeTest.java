@@ -10,12 +10,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.HResult;
-import org.openrms.rms.server.RightsServer;
 
 /**
  * rms-anchors §1.4: DRMEnumerateLicense lists "only unexpired items by default", judged against the
@@ -23,18 +21,9 @@ import org.openrms.rms.server.RightsServer;
  */
 class EnumerationTimeTest {
   @TempDir static Path tmp;
-  static RightsServer server;
 
-  @BeforeAll
-  static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
 
   /** A clock the test moves. */
   static final class MovableClock extends Clock {
@@ -61,13 +50,13 @@ class EnumerationTimeTest {
     MovableClock clock = new MovableClock();
     EnumSet<EnumerationFlag> specified = EnumSet.of(EnumerationFlag.SPECIFIED_GROUPIDENTITY);
     try (RightsClient c =
-        TestServers.client(server, tmp.resolve("store"), "cat").clock(clock).build()) {
+        TestServers.client(shared.server(), tmp.resolve("store"), "cat").clock(clock).build()) {
       Activations.activateMachine(c);
       StatusRecorder rec = new StatusRecorder();
       try (ClientSession early =
           c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, "cat@example.com")) {
         // a temporary RAC: valid for 15 minutes
-        Activations.activateUser(early, rec, TestServers.certification(server), true);
+        Activations.activateUser(early, rec, TestServers.certification(shared.server()), true);
         String rac = (String) rec.terminal().param();
         ClientSession earlyDup = early.duplicate();
 

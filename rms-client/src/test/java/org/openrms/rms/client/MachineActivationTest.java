@@ -11,9 +11,8 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.CertificateExtensions;
 import org.openrms.core.HResult;
@@ -22,30 +21,20 @@ import org.openrms.core.wire.RmsOids;
 import org.openrms.rms.client.internal.LicenseStore;
 import org.openrms.rms.client.internal.MachineBinding;
 import org.openrms.rms.client.internal.MachineFingerprint;
-import org.openrms.rms.server.RightsServer;
 
 /** DRM_ACTIVATE_MACHINE: the machine certificate, per local user, in the store. */
 class MachineActivationTest {
   @TempDir static Path tmp;
-  static RightsServer server;
+
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void machineActivationStoresTheKeyAndTheCertificateChain() throws Exception {
     StatusRecorder rec = new StatusRecorder();
-    try (RightsClient c = TestServers.client(server, store, "cat").build();
+    try (RightsClient c = TestServers.client(shared.server(), store, "cat").build();
         ClientSession s = c.createClientSession(rec, 0, GroupIdType.WINDOWS_AUTH, null)) {
       assertThat(s.isActivated(ActivationFlag.MACHINE)).isFalse();
       assertHr(
@@ -71,7 +60,7 @@ class MachineActivationTest {
           LicenseStore.open(store, false).readMachine().orElseThrow();
       List<X509Certificate> chain = Pem.decodeChain(stored.chainPem());
       X509Certificate machine = chain.get(0);
-      machine.verify(server.rootCertificate().getPublicKey());
+      machine.verify(shared.server().rootCertificate().getPublicKey());
       assertThat(CertificateExtensions.utf8(machine, RmsOids.MACHINE_FINGERPRINT))
           .contains(MachineFingerprint.current());
       assertThat(
@@ -90,7 +79,7 @@ class MachineActivationTest {
 
   @Test
   void reActivationOverwritesTheMachineCertificate() throws Exception {
-    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+    try (RightsClient c = TestServers.client(shared.server(), store, "cat").build()) {
       Activations.activateMachine(c);
       X509Certificate first = machineCertificate();
       Activations.activateMachine(c);
@@ -105,7 +94,7 @@ class MachineActivationTest {
 
   @Test
   void aStoreOfAnotherLocalUserIsNotActivated() throws Exception {
-    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+    try (RightsClient c = TestServers.client(shared.server(), store, "cat").build()) {
       Activations.activateMachine(c);
       try (ClientSession s =
           c.createClientSession(new StatusRecorder(), 0, GroupIdType.WINDOWS_AUTH, null)) {
@@ -130,7 +119,7 @@ class MachineActivationTest {
 
   @Test
   void aMachineCertificateOutsideItsValidityIsNotActivatedButListedWithExpired() throws Exception {
-    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+    try (RightsClient c = TestServers.client(shared.server(), store, "cat").build()) {
       Activations.activateMachine(c);
       try (RightsClient later =
               c.newBuilder()
@@ -157,7 +146,7 @@ class MachineActivationTest {
 
   @Test
   void aStoreCopiedToAnotherMachineIsNotActivatedThere() throws Exception {
-    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+    try (RightsClient c = TestServers.client(shared.server(), store, "cat").build()) {
       Activations.activateMachine(c);
       byte[] pkcs8 = LicenseStore.open(store, false).readMachine().orElseThrow().pkcs8();
       byte[] onDisk = Files.readAllBytes(store.resolve("machine/machine-activation.json"));
@@ -174,7 +163,8 @@ class MachineActivationTest {
           assertHr(
               HResult.E_DRM_NEEDS_MACHINE_ACTIVATION,
               () -> LicenseStore.open(store, false).readMachine());
-          HResult hr = Activations.activateUser(s, rec, TestServers.certification(server), false);
+          HResult hr =
+              Activations.activateUser(s, rec, TestServers.certification(shared.server()), false);
           assertThat(hr).isEqualTo(HResult.E_DRM_NEEDS_MACHINE_ACTIVATION);
         }
       } finally {

@@ -11,13 +11,11 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
-import org.openrms.rms.server.RightsServer;
 
 /**
  * Seed 002 errors not covered by {@link ActivationErrorsTest}: a real local failure
@@ -25,20 +23,11 @@ import org.openrms.rms.server.RightsServer;
  */
 class MoreActivationErrorsTest {
   @TempDir static Path tmp;
-  static RightsServer server;
+
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static List<String> names(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
@@ -48,7 +37,7 @@ class MoreActivationErrorsTest {
 
   @Test
   void activationFailedWhenTheRacCannotBeStoredLocally() throws Exception {
-    try (RightsClient c = TestServers.client(server, store, "cat").build()) {
+    try (RightsClient c = TestServers.client(shared.server(), store, "cat").build()) {
       Activations.activateMachine(c);
       StatusRecorder rec = new StatusRecorder();
       try (ClientSession s =
@@ -60,7 +49,8 @@ class MoreActivationErrorsTest {
         List<String> before = names(store);
         byte[] machineBefore = Files.readAllBytes(store.resolve("machine/machine-activation.json"));
 
-        HResult hr = Activations.activateUser(s, rec, TestServers.certification(server), false);
+        HResult hr =
+            Activations.activateUser(s, rec, TestServers.certification(shared.server()), false);
         assertThat(hr).isEqualTo(HResult.E_DRM_ACTIVATIONFAILED);
         assertThat(rec.terminal().param()).isNull();
         assertThat(rec.hresults())
@@ -108,7 +98,7 @@ class MoreActivationErrorsTest {
     moved.start();
     String base = "http://127.0.0.1:" + moved.getAddress().getPort();
     try (RightsClient c =
-        TestServers.client(server, store, "cat").allowBasicOverHttp(true).build()) {
+        TestServers.client(shared.server(), store, "cat").allowBasicOverHttp(true).build()) {
       Activations.activateMachine(c);
       // the service root itself moved (GET, no credentials)
       StatusRecorder rec = new StatusRecorder();

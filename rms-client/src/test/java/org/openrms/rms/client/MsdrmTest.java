@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.HResult;
-import org.openrms.rms.server.RightsServer;
 
 /** The C-style facade end to end: handles, HRESULT returns, out-parameters, buffer sizing. */
 class MsdrmTest {
   @TempDir static Path tmp;
-  static RightsServer server;
+
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp, "cat");
 
   static final int S_OK = HResult.S_OK.value();
   static final int ACTIVATE_MACHINE = 0x01;
@@ -41,14 +42,7 @@ class MsdrmTest {
 
   @BeforeAll
   static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-    TestServers.addUser(server, "cat");
-    Msdrm.setRightsClient(TestServers.client(server, tmp.resolve("store"), "cat").build());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    Msdrm.setRightsClient(TestServers.client(shared.server(), tmp.resolve("store"), "cat").build());
   }
 
   private Call awaitTerminal(int msg) {

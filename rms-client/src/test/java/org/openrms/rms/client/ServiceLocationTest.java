@@ -8,9 +8,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
@@ -19,19 +18,11 @@ import org.openrms.rms.server.RightsServer;
 /** DRMGetServiceLocation (rms-anchors §1.5) against a real server. */
 class ServiceLocationTest {
   @TempDir static Path tmp;
-  static RightsServer server;
+
+  @RegisterExtension
+  static final TestServers.SharedServer shared = new TestServers.SharedServer(() -> tmp);
 
   @TempDir Path store;
-
-  @BeforeAll
-  static void start() {
-    server = TestServers.start(tmp.resolve("server"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private ClientSession session(RightsClient.Builder b) {
     return b.storeDirectory(store)
@@ -40,7 +31,7 @@ class ServiceLocationTest {
   }
 
   private ClientSession session() {
-    return session(TestServers.client(server, store, "cat"));
+    return session(TestServers.client(shared.server(), store, "cat"));
   }
 
   @Test
@@ -51,9 +42,9 @@ class ServiceLocationTest {
       URI act =
           s.getServiceLocation(
               EnumSet.of(ServiceType.ACTIVATION, ServiceType.SILENT), ServiceLocation.ENTERPRISE);
-      assertThat(cert.getPort()).isEqualTo(server.port());
-      assertThat(cert.getPath()).isEqualTo(server.baseUri().getPath() + "/certification");
-      assertThat(act.getPath()).isEqualTo(server.baseUri().getPath() + "/activation");
+      assertThat(cert.getPort()).isEqualTo(shared.server().port());
+      assertThat(cert.getPath()).isEqualTo(shared.server().baseUri().getPath() + "/certification");
+      assertThat(act.getPath()).isEqualTo(shared.server().baseUri().getPath() + "/activation");
       // the located certification URL works as DRM_ACTSERV_INFO
       assertThat(ActivationServiceInfo.of(cert).url()).isEqualTo(cert);
     }

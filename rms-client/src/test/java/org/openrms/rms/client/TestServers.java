@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openrms.rms.server.NewUser;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
@@ -25,6 +29,42 @@ final class TestServers {
 
   static RightsServer start(Path dir) {
     return start(dir, b -> {});
+  }
+
+  /**
+   * One server for all tests of a class, registered as {@code @RegisterExtension static final} next
+   * to the class's {@code @TempDir static Path} (which JUnit fills in first): started in {@code
+   * <dir>/server} before the first test ({@link #start(Path)}) with the given users ({@link
+   * #addUser(RightsServer, String)}), closed after the last one.
+   */
+  static final class SharedServer implements BeforeAllCallback, AfterAllCallback {
+    private final Supplier<Path> dir;
+    private final List<String> logins;
+    private RightsServer server;
+
+    SharedServer(Supplier<Path> dir, String... logins) {
+      this.dir = dir;
+      this.logins = List.of(logins);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      server = start(dir.get().resolve("server"));
+      for (String login : logins) {
+        addUser(server, login);
+      }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (server != null) {
+        server.close();
+      }
+    }
+
+    RightsServer server() {
+      return server;
+    }
   }
 
   /** An enabled, verified user {@code login} with e-mail {@code login@example.com}. */

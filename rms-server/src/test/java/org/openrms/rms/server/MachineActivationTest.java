@@ -2,9 +2,9 @@ package org.openrms.rms.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.openrms.rms.server.TestSupport.alice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.CertificateExtensions;
 import org.openrms.core.Pem;
@@ -25,15 +25,14 @@ import org.openrms.core.wire.RmsOids;
 
 class MachineActivationTest {
   @TempDir static Path tmp;
-  static RightsServer server;
-  static HttpClient client;
+
+  @RegisterExtension
+  static final TestSupport.SharedServer shared = new TestSupport.SharedServer(() -> tmp, "alice");
 
   @BeforeAll
-  static void startServer() {
-    server = TestSupport.start(tmp.resolve("data"));
-    client = TestSupport.client(server);
-    TestSupport.addUser(server, "alice");
-    server
+  static void addDisabledUser() {
+    shared
+        .server()
         .directory()
         .addUser(
             NewUser.builder("mallory")
@@ -42,18 +41,9 @@ class MachineActivationTest {
                 .build());
   }
 
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   private static HttpResponse<String> activate(String auth, Object body) {
     String json = body instanceof String ? (String) body : TestSupport.toJson(body);
-    return TestSupport.post(client, TestSupport.uri(server, "/activation"), auth, json);
-  }
-
-  private static String alice() {
-    return TestSupport.basic("alice", TestSupport.PASSWORD);
+    return shared.post("/activation", auth, json);
   }
 
   @Test
@@ -65,9 +55,9 @@ class MachineActivationTest {
     List<X509Certificate> chain =
         Pem.decodeChain(TestSupport.json(r).get("certificateChain").asText());
     assertThat(chain).hasSize(2);
-    assertThat(chain.get(1)).isEqualTo(server.rootCertificate());
+    assertThat(chain.get(1)).isEqualTo(shared.server().rootCertificate());
     X509Certificate machine = chain.get(0);
-    machine.verify(server.rootCertificate().getPublicKey());
+    machine.verify(shared.server().rootCertificate().getPublicKey());
     assertThat(machine.getPublicKey()).isEqualTo(keys.getPublic());
     assertThat(machine.getSubjectX500Principal().getName())
         .contains("CN=machine-" + req.fingerprint().substring(0, 16));
@@ -84,7 +74,7 @@ class MachineActivationTest {
     assertThat(machine.getNotAfter().toInstant())
         .isCloseTo(now.plus(Duration.ofDays(365)), within(1, ChronoUnit.MINUTES));
 
-    AuditEntry last = server.audit().recent(1).get(0);
+    AuditEntry last = shared.server().audit().recent(1).get(0);
     assertThat(last.kind()).isEqualTo("ACTIVATION");
     assertThat(last.outcome()).isEqualTo("OK");
     assertThat(last.login()).isEqualTo("alice");
@@ -191,7 +181,7 @@ class MachineActivationTest {
             TestSupport.basic("mallory", TestSupport.PASSWORD),
             TestSupport.activationRequest(TestSupport.p256(), System.currentTimeMillis()));
     ServiceDiscoveryTest.assertProblem(r, 403, "REQUEST_DENIED");
-    AuditEntry last = server.audit().recent(1).get(0);
+    AuditEntry last = shared.server().audit().recent(1).get(0);
     assertThat(last.login()).isEqualTo("mallory");
     assertThat(last.outcome()).isEqualTo("REQUEST_DENIED");
   }
@@ -212,7 +202,7 @@ class MachineActivationTest {
       HttpResponse<String> r = activate(auth, req);
       ServiceDiscoveryTest.assertProblem(r, 401, "AUTHENTICATION_FAILED");
       assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"OpenRMS\"");
-      AuditEntry last = server.audit().recent(1).get(0);
+      AuditEntry last = shared.server().audit().recent(1).get(0);
       assertThat(last.outcome()).isEqualTo("AUTHENTICATION_FAILED");
       assertThat(last.login()).isNull();
       assertThat(last.kind()).isEqualTo("ACTIVATION");
@@ -225,8 +215,9 @@ class MachineActivationTest {
     HttpResponse<String> r = activate(alice(), big);
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(TestSupport.json(r).get("code").asText()).isEqualTo("BAD_REQUEST");
-    assertThat(server.audit().recent(1).get(0).outcome()).isEqualTo("BAD_REQUEST");
-    assertThat(TestSupport.get(client, server.baseUri()).statusCode()).isEqualTo(200);
+    assertThat(shared.server().audit().recent(1).get(0).outcome()).isEqualTo("BAD_REQUEST");
+    assertThat(TestSupport.get(shared.client(), shared.server().baseUri()).statusCode())
+        .isEqualTo(200);
   }
 
   private static void assertBadRequest(HttpResponse<String> r, String detailPart) {

@@ -1,6 +1,8 @@
 package org.openrms.rms.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrms.rms.server.TestSupport.activationBody;
+import static org.openrms.rms.server.TestSupport.alice;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,16 +111,16 @@ class RejectedRequestsChangeNothingTest {
                     "/activation",
                     TestSupport.basic("alice", "wrong"),
                     "application/json",
-                    goodActivation()),
+                    activationBody()),
             401,
             "AUTHENTICATION_FAILED",
             null),
-        activation("activation, disabled", "disabled", goodActivation(), 403, "REQUEST_DENIED"),
+        activation("activation, disabled", "disabled", activationBody(), 403, "REQUEST_DENIED"),
         activation("activation, malformed JSON", "alice", "{\"publicKey\": ", 400, "BAD_REQUEST"),
         new Case(
             "activation, wrong content type",
             "ACTIVATION",
-            () -> post("/activation", alice(), "text/plain", goodActivation()),
+            () -> post("/activation", alice(), "text/plain", activationBody()),
             415,
             "BAD_REQUEST",
             null),
@@ -224,7 +226,7 @@ class RejectedRequestsChangeNothingTest {
     Map<String, List<String>> before = snapshot();
     long auditBefore = auditCount();
     HttpResponse<String> r =
-        post("/activation", alice(), "application/json; charset=utf-8", goodActivation());
+        post("/activation", alice(), "application/json; charset=utf-8", activationBody());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     Map<String, List<String>> after = snapshot();
     assertThat(after.get("users")).isEqualTo(before.get("users"));
@@ -264,15 +266,6 @@ class RejectedRequestsChangeNothingTest {
         status,
         outcome,
         login);
-  }
-
-  private static String alice() {
-    return TestSupport.basic("alice", TestSupport.PASSWORD);
-  }
-
-  private static String goodActivation() {
-    return TestSupport.toJson(
-        TestSupport.activationRequest(TestSupport.p256(), System.currentTimeMillis()));
   }
 
   private static MachineActivationRequest forgedProof() {

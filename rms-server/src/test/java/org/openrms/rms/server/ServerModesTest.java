@@ -65,9 +65,8 @@ class ServerModesTest {
           TestSupport.post(
               client,
               TestSupport.uri(server, "/activation"),
-              TestSupport.basic("alice", TestSupport.PASSWORD),
-              TestSupport.toJson(
-                  TestSupport.activationRequest(TestSupport.p256(), System.currentTimeMillis())));
+              TestSupport.alice(),
+              TestSupport.activationBody());
       ServiceDiscoveryTest.assertProblem(r, 403, "REQUEST_DENIED");
       assertThat(TestSupport.json(r).get("detail").asText())
           .isEqualTo("Basic authentication over plain HTTP is refused");
@@ -82,8 +81,7 @@ class ServerModesTest {
       HttpClient client = HttpClient.newHttpClient();
       String chain = TestSupport.activate(server, client, "alice", TestSupport.p256());
       HttpResponse<String> r =
-          TestSupport.certify(
-              server, client, TestSupport.basic("alice", TestSupport.PASSWORD), chain, false);
+          TestSupport.certify(server, client, TestSupport.alice(), chain, false);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
   }
@@ -106,9 +104,8 @@ class ServerModesTest {
             TestSupport.post(
                 client,
                 TestSupport.uri(server, "/activation"),
-                TestSupport.basic("alice", TestSupport.PASSWORD),
-                TestSupport.toJson(
-                    TestSupport.activationRequest(TestSupport.p256(), System.currentTimeMillis())));
+                TestSupport.alice(),
+                TestSupport.activationBody());
         ServiceDiscoveryTest.assertProblem(r, 500, "SERVER_ERROR");
         assertThat(TestSupport.json(r).get("detail").asText())
             .isEqualTo("the server could not complete the request");

@@ -4,53 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.core.Pem;
 
 class ServiceDiscoveryTest {
   @TempDir static Path tmp;
-  static RightsServer server;
-  static HttpClient client;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestSupport.start(tmp.resolve("data"));
-    client = TestSupport.client(server);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestSupport.SharedServer shared = new TestSupport.SharedServer(() -> tmp);
 
   @Test
   void serviceRootDescribesTheServer() {
-    HttpResponse<String> r = TestSupport.get(client, server.baseUri());
+    HttpResponse<String> r = shared.get("");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
     JsonNode info = TestSupport.json(r);
     assertThat(info.get("product").asText()).isEqualTo("OpenRMS");
     assertThat(info.get("apiVersion").asInt()).isEqualTo(1);
-    assertThat(info.get("serverId").asText()).isEqualTo(server.serverId());
-    assertThat(TestSupport.get(client, URI.create(server.baseUri() + "/")).statusCode())
-        .isEqualTo(200);
+    assertThat(info.get("serverId").asText()).isEqualTo(shared.server().serverId());
+    assertThat(shared.get("/").statusCode()).isEqualTo(200);
   }
 
   @Test
   void serviceLocationsAreAbsoluteUrlsOfThisServer() {
-    HttpResponse<String> r = TestSupport.get(client, TestSupport.uri(server, "/service-locations"));
+    HttpResponse<String> r = shared.get("/service-locations");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode loc = TestSupport.json(r);
-    assertThat(loc.get("activation").asText()).isEqualTo(server.baseUri() + "/activation");
-    assertThat(loc.get("certification").asText()).isEqualTo(server.baseUri() + "/certification");
+    assertThat(loc.get("activation").asText()).isEqualTo(shared.server().baseUri() + "/activation");
+    assertThat(loc.get("certification").asText())
+        .isEqualTo(shared.server().baseUri() + "/certification");
     assertThat(loc.get("publishing").isNull()).isTrue();
     assertThat(loc.get("clientLicensor").isNull()).isTrue();
   }
@@ -74,32 +62,33 @@ class ServiceDiscoveryTest {
 
   @Test
   void rootCertificateIsServedAsPem() throws Exception {
-    HttpResponse<String> r = TestSupport.get(client, TestSupport.uri(server, "/root-ca.pem"));
+    HttpResponse<String> r = shared.get("/root-ca.pem");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Pem.decodeChain(r.body())).containsExactly(server.rootCertificate());
-    assertThat(r.body()).isEqualTo(Files.readString(server.rootCertificateFile()));
+    assertThat(Pem.decodeChain(r.body())).containsExactly(shared.server().rootCertificate());
+    assertThat(r.body()).isEqualTo(Files.readString(shared.server().rootCertificateFile()));
   }
 
   @Test
   void unknownPathsAreProblemJson404() {
     for (String path : new String[] {"/nope", "/activation/extra"}) {
-      HttpResponse<String> r = TestSupport.get(client, TestSupport.uri(server, path));
+      HttpResponse<String> r = shared.get(path);
       assertProblem(r, 404, "NOT_FOUND");
     }
     HttpResponse<String> outside =
-        TestSupport.get(client, URI.create("https://127.0.0.1:" + server.port() + "/other"));
+        TestSupport.get(
+            shared.client(), URI.create("https://127.0.0.1:" + shared.server().port() + "/other"));
     assertProblem(outside, 404, "NOT_FOUND");
   }
 
   @Test
   void wrongMethodIsProblemJson405WithAllow() {
-    HttpResponse<String> r = TestSupport.get(client, TestSupport.uri(server, "/activation"));
+    HttpResponse<String> r = shared.get("/activation");
     assertProblem(r, 405, "BAD_REQUEST");
     assertThat(r.headers().firstValue("Allow")).hasValue("POST");
     HttpResponse<String> post =
         TestSupport.send(
-            client,
-            HttpRequest.newBuilder(server.baseUri())
+            shared.client(),
+            HttpRequest.newBuilder(shared.server().baseUri())
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build());
     assertProblem(post, 405, "BAD_REQUEST");
@@ -109,11 +98,8 @@ class ServiceDiscoveryTest {
   @Test
   void keepsTheConnectionAcrossErrorAnswers() {
     for (int i = 0; i < 5; i++) {
-      assertThat(
-              TestSupport.post(client, TestSupport.uri(server, "/activation"), null, "{}")
-                  .statusCode())
-          .isEqualTo(401);
-      assertThat(TestSupport.get(client, server.baseUri()).statusCode()).isEqualTo(200);
+      assertThat(shared.post("/activation", null, "{}").statusCode()).isEqualTo(401);
+      assertThat(shared.get("").statusCode()).isEqualTo(200);
     }
   }
 

@@ -2,7 +2,11 @@ package org.openrms.rms.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +26,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.MachineActivationRequest;
 import org.openrms.core.wire.WireJson;
@@ -47,6 +57,58 @@ final class TestSupport {
 
   static RightsServer start(Path dir) {
     return start(dir, b -> {});
+  }
+
+  /**
+   * One server for all tests of a class, registered as {@code @RegisterExtension static final} next
+   * to the class's {@code @TempDir static Path} (which JUnit fills in first): started in {@code
+   * <dir>/data} before the first test ({@link #start(Path)}) with the given users ({@link
+   * #addUser}), closed after the last one; {@link #client()} trusts its root.
+   */
+  static final class SharedServer implements BeforeAllCallback, AfterAllCallback {
+    private final Supplier<Path> dir;
+    private final List<String> logins;
+    private RightsServer server;
+    private HttpClient client;
+
+    SharedServer(Supplier<Path> dir, String... logins) {
+      this.dir = dir;
+      this.logins = List.of(logins);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      server = start(dir.get().resolve("data"));
+      client = TestSupport.client(server);
+      for (String login : logins) {
+        addUser(server, login);
+      }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      if (server != null) {
+        server.close();
+      }
+    }
+
+    RightsServer server() {
+      return server;
+    }
+
+    HttpClient client() {
+      return client;
+    }
+
+    /** GET {@code path} under the base URI with {@link #client()}. */
+    HttpResponse<String> get(String path) {
+      return TestSupport.get(client, uri(server, path));
+    }
+
+    /** POST a JSON {@code body} to {@code path} under the base URI; {@code auth} may be null. */
+    HttpResponse<String> post(String path, String auth, String body) {
+      return TestSupport.post(client, uri(server, path), auth, body);
+    }
   }
 
   /** Adds an enabled, verified user {@code login} with e-mail {@code login@example.com}. */
@@ -85,6 +147,11 @@ final class TestSupport {
 
   static HttpClient client(RightsServer server) {
     return client(server.rootCertificate());
+  }
+
+  /** The Basic {@code Authorization} of user alice ({@link #addUser}) with the right password. */
+  static String alice() {
+    return basic("alice", PASSWORD);
   }
 
   static String basic(String login, String password) {
@@ -172,6 +239,11 @@ final class TestSupport {
     }
   }
 
+  /** A fresh, correctly signed activation request as JSON: a new P-256 key, timestamp now. */
+  static String activationBody() {
+    return toJson(activationRequest(p256(), System.currentTimeMillis()));
+  }
+
   /** A correctly signed activation request for {@code keys}. */
   static MachineActivationRequest activationRequest(KeyPair keys, long timestamp) {
     String pub = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
@@ -217,6 +289,58 @@ final class TestSupport {
         uri(server, "/certification"),
         auth,
         toJson(new CertificationRequest(chain, temporary, "WINDOWS_AUTH")));
+  }
+
+  /** The GET of the service root, as raw HTTP/1.1. */
+  static final String RAW_GET_ROOT = "GET /rms/v1 HTTP/1.1\r\nHost: x\r\n\r\n";
+
+  /** A POST of {@code body} to {@code path} under {@code /rms/v1}, as raw HTTP/1.1. */
+  static String rawPost(String path, String contentType, String body) {
+    return "POST /rms/v1"
+        + path
+        + " HTTP/1.1\r\nHost: x\r\nContent-Type: "
+        + contentType
+        + "\r\nContent-Length: "
+        + body.length()
+        + "\r\n\r\n"
+        + body;
+  }
+
+  /** One answer read off a raw connection: its status line and its body. */
+  record RawAnswer(String statusLine, String body) {}
+
+  /**
+   * Writes raw HTTP/1.1 {@code requests} (ASCII, pipelined) on one connection to the server's port
+   * and reads {@code count} answers, each with a {@code Content-Length} body.
+   */
+  static List<RawAnswer> exchange(RightsServer server, String requests, int count)
+      throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(requests.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      List<RawAnswer> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String statusLine = in.readLine();
+        int length = 0;
+        String line;
+        while (!(line = in.readLine()).isEmpty()) {
+          if (line.toLowerCase().startsWith("content-length:")) {
+            length = Integer.parseInt(line.substring(15).strip());
+          }
+        }
+        char[] content = new char[length];
+        int read = 0;
+        while (read < length) {
+          read += in.read(content, read, length - read);
+        }
+        answers.add(new RawAnswer(statusLine, new String(content)));
+      }
+      return answers;
+    }
   }
 
   /** A clock whose time the test moves. */

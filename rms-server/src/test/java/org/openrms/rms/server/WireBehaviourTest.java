@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,40 +26,15 @@ class WireBehaviourTest {
   void bodyOfA401IsConsumedSoTheConnectionServesTheNextRequest() throws Exception {
     try (RightsServer server =
         TestSupport.start(tmp.resolve("data"), b -> b.plainHttp(true).allowBasicOverHttp(true))) {
-      try (Socket s = new Socket("127.0.0.1", server.port())) {
-        s.setSoTimeout(10_000);
-        String body = "{\"publicKey\":\"" + "A".repeat(20_000) + "\"}";
-        String req1 =
-            "POST /rms/v1/activation HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Content-Length: "
-                + body.length()
-                + "\r\n\r\n"
-                + body;
-        String req2 = "GET /rms/v1 HTTP/1.1\r\nHost: x\r\n\r\n";
-        OutputStream out = s.getOutputStream();
-        out.write((req1 + req2).getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        BufferedReader in =
-            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-        List<String> statusLines = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-          statusLines.add(in.readLine());
-          int length = 0;
-          String line;
-          while (!(line = in.readLine()).isEmpty()) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-              length = Integer.parseInt(line.substring(15).strip());
-            }
-          }
-          char[] content = new char[length];
-          int read = 0;
-          while (read < length) {
-            read += in.read(content, read, length - read);
-          }
-        }
-        assertThat(statusLines.get(0)).startsWith("HTTP/1.1 401");
-        assertThat(statusLines.get(1)).startsWith("HTTP/1.1 200");
-      }
+      String body = "{\"publicKey\":\"" + "A".repeat(20_000) + "\"}";
+      List<TestSupport.RawAnswer> answers =
+          TestSupport.exchange(
+              server,
+              TestSupport.rawPost("/activation", "application/json", body)
+                  + TestSupport.RAW_GET_ROOT,
+              2);
+      assertThat(answers.get(0).statusLine()).startsWith("HTTP/1.1 401");
+      assertThat(answers.get(1).statusLine()).startsWith("HTTP/1.1 200");
     }
   }
 
@@ -88,8 +59,7 @@ class WireBehaviourTest {
       TestSupport.addUser(server, "alice");
       var client = TestSupport.client(server);
       String chain = TestSupport.activate(server, client, "alice", TestSupport.p256());
-      TestSupport.certify(
-          server, client, TestSupport.basic("alice", TestSupport.PASSWORD), chain, true);
+      TestSupport.certify(server, client, TestSupport.alice(), chain, true);
       try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "sa", "");
           Statement st = c.createStatement()) {
         try (ResultSet rs =
@@ -124,7 +94,7 @@ class WireBehaviourTest {
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     root.addAppender(appender);
-    String header = TestSupport.basic("alice", TestSupport.PASSWORD);
+    String header = TestSupport.alice();
     try (RightsServer server = TestSupport.start(tmp.resolve("data"))) {
       TestSupport.addUser(server, "alice");
       var client = TestSupport.client(server);
