@@ -112,33 +112,50 @@ final class UserCommand {
     }
   }
 
-  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables a user.")
-  static final class Disable extends DataOption implements Callable<Integer> {
+  /** A command that changes one user, named by {@code --login}. */
+  abstract static class ChangeUser extends DataOption implements Callable<Integer> {
     @Option(names = "--login", required = true, description = "The user's login.")
     String login;
+
+    /** Applies the change. */
+    abstract void change(UserDirectory dir);
+
+    /** What to print when done, e.g. "disabled user". */
+    abstract String done();
 
     @Override
     public Integer call() {
       try (UserDirectory dir = UserDirectory.open(data)) {
-        dir.setEnabled(login, false);
+        change(dir);
       }
-      out().println("disabled user " + login);
+      out().println(done() + " " + login);
       return 0;
     }
   }
 
-  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a user.")
-  static final class Enable extends DataOption implements Callable<Integer> {
-    @Option(names = "--login", required = true, description = "The user's login.")
-    String login;
+  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disables a user.")
+  static final class Disable extends ChangeUser {
+    @Override
+    void change(UserDirectory dir) {
+      dir.setEnabled(login, false);
+    }
 
     @Override
-    public Integer call() {
-      try (UserDirectory dir = UserDirectory.open(data)) {
-        dir.setEnabled(login, true);
-      }
-      out().println("enabled user " + login);
-      return 0;
+    String done() {
+      return "disabled user";
+    }
+  }
+
+  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a user.")
+  static final class Enable extends ChangeUser {
+    @Override
+    void change(UserDirectory dir) {
+      dir.setEnabled(login, true);
+    }
+
+    @Override
+    String done() {
+      return "enabled user";
     }
   }
 
@@ -146,17 +163,15 @@ final class UserCommand {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = "Marks a user's e-mail as verified.")
-  static final class Verify extends DataOption implements Callable<Integer> {
-    @Option(names = "--login", required = true, description = "The user's login.")
-    String login;
+  static final class Verify extends ChangeUser {
+    @Override
+    void change(UserDirectory dir) {
+      dir.setVerified(login, true);
+    }
 
     @Override
-    public Integer call() {
-      try (UserDirectory dir = UserDirectory.open(data)) {
-        dir.setVerified(login, true);
-      }
-      out().println("verified the e-mail of " + login);
-      return 0;
+    String done() {
+      return "verified the e-mail of";
     }
   }
 }

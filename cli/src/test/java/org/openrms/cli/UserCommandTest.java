@@ -55,6 +55,39 @@ class UserCommandTest {
     assertThat(list.out())
         .containsPattern("carol@example.com\\s+carol@example.com\\s+Carol\\s+yes\\s+no");
     assertThat(list.out()).contains("1 user(s)");
+
+    assertThat(
+            CliTestSupport.run(
+                    "user", "enable", "--data", data.toString(), "--login", "carol@example.com")
+                .exitCode())
+        .isZero();
+    CliTestSupport.Result unverified =
+        CliTestSupport.run(
+            "user",
+            "add",
+            "--data",
+            data.toString(),
+            "--email",
+            "erin@example.com",
+            "--unverified",
+            "--password-file",
+            pw.toString());
+    assertThat(unverified.exitCode()).as(unverified.err()).isZero();
+    assertThat(CliTestSupport.run("user", "list", "--data", data.toString()).out())
+        .containsPattern("carol@example.com\\s+carol@example.com\\s+Carol\\s+yes\\s+yes")
+        .containsPattern("erin@example.com\\s+erin@example.com\\s+erin@example.com\\s+no\\s+yes");
+    assertThat(
+            CliTestSupport.run(
+                    "user", "verify", "--data", data.toString(), "--login", "erin@example.com")
+                .exitCode())
+        .isZero();
+    assertThat(CliTestSupport.run("user", "list", "--data", data.toString()).out())
+        .containsPattern("erin@example.com\\s+erin@example.com\\s+erin@example.com\\s+yes\\s+yes");
+    assertThat(
+            CliTestSupport.run(
+                    "user", "disable", "--data", data.toString(), "--login", "nobody@example.com")
+                .exitCode())
+        .isEqualTo(ExitCodes.LOCAL);
   }
 
   @Test
