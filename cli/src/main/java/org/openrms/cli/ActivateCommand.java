@@ -7,12 +7,13 @@ import java.util.concurrent.Callable;
 import org.openrms.cli.internal.ActivationRunner;
 import org.openrms.cli.internal.ClientOptions;
 import org.openrms.core.Pem;
-import org.openrms.core.wire.RmsPaths;
 import org.openrms.rms.client.ActivationFlag;
 import org.openrms.rms.client.ActivationServiceInfo;
 import org.openrms.rms.client.ClientSession;
 import org.openrms.rms.client.GroupIdType;
 import org.openrms.rms.client.RightsClient;
+import org.openrms.rms.client.ServiceLocation;
+import org.openrms.rms.client.ServiceType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,9 +92,13 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
           EnumSet<ActivationFlag> flags = EnumSet.of(ActivationFlag.GROUPIDENTITY);
           ActivationServiceInfo info = null;
           if (!passport) {
-            // Silent Windows-style activation goes to the certification URL given explicitly.
+            // Silent Windows-style activation goes to an explicit certification URL: ask the
+            // server where its certification service is (DRMGetServiceLocation), as msdrm does.
             flags.add(ActivationFlag.SILENT);
-            info = ActivationServiceInfo.of(certificationUrl());
+            info =
+                ActivationServiceInfo.of(
+                    session.getServiceLocation(
+                        EnumSet.of(ServiceType.CERTIFICATION), ServiceLocation.ENTERPRISE));
             if (temporary) {
               flags.add(ActivationFlag.TEMPORARY);
             }
@@ -112,11 +117,5 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private java.net.URI certificationUrl() {
-    String base = client.server.toString();
-    String suffix = RmsPaths.CERTIFICATION.substring(RmsPaths.ROOT.length());
-    return java.net.URI.create(base.endsWith("/") ? base + suffix.substring(1) : base + suffix);
   }
 }

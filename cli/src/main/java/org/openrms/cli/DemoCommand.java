@@ -20,12 +20,13 @@ import org.openrms.cli.internal.ActivationRunner;
 import org.openrms.cli.internal.StoreReport;
 import org.openrms.cli.internal.TempDirs;
 import org.openrms.core.Pem;
-import org.openrms.core.wire.RmsPaths;
 import org.openrms.rms.client.ActivationFlag;
 import org.openrms.rms.client.ActivationServiceInfo;
 import org.openrms.rms.client.ClientSession;
 import org.openrms.rms.client.GroupIdType;
 import org.openrms.rms.client.RightsClient;
+import org.openrms.rms.client.ServiceLocation;
+import org.openrms.rms.client.ServiceType;
 import org.openrms.rms.server.NewUser;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
@@ -108,7 +109,9 @@ final class DemoCommand extends BaseCommand implements Callable<Integer> {
               user.run(
                   session,
                   EnumSet.of(ActivationFlag.GROUPIDENTITY, ActivationFlag.SILENT),
-                  ActivationServiceInfo.of(server.baseUri().resolve(RmsPaths.CERTIFICATION)),
+                  ActivationServiceInfo.of(
+                      session.getServiceLocation(
+                          EnumSet.of(ServiceType.CERTIFICATION), ServiceLocation.ENTERPRISE)),
                   "user activation",
                   Duration.ofMinutes(1));
           out()
