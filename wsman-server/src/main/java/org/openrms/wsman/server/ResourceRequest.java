@@ -1,0 +1,38 @@
+package org.openrms.wsman.server;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.openrms.wsman.Envelope;
+import org.openrms.wsman.XmlElement;
+
+/**
+ * One authenticated request handed to a {@link Resource}.
+ *
+ * @param envelope the parsed request envelope (all headers, the body)
+ * @param user the authenticated account name
+ * @param resourceUri the {@code w:ResourceURI}
+ * @param action the {@code a:Action}
+ * @param remoteAddress the client's IP address and port as text
+ */
+public record ResourceRequest(
+    Envelope envelope, String user, String resourceUri, String action, String remoteAddress) {
+  /** Checks for nulls. */
+  public ResourceRequest {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(resourceUri, "resourceUri");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(remoteAddress, "remoteAddress");
+  }
+
+  /** The {@code w:SelectorSet} as name to value. */
+  public Map<String, String> selectors() {
+    return envelope.selectors();
+  }
+
+  /** The first element of the body, if any. */
+  public Optional<XmlElement> body() {
+    return envelope.bodyElement();
+  }
+}

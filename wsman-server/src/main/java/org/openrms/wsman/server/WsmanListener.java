@@ -1,0 +1,109 @@
+package org.openrms.wsman.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.openrms.wsman.server.internal.ConfigResource;
+import org.openrms.wsman.server.internal.WsmanHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running WS-Management listener: Jetty serving {@code POST /wsman} over HTTP, as configured by a
+ * {@link WsmanListenerConfig}. Start one with {@link #start(WsmanListenerConfig)}; {@link #close()}
+ * stops it and is idempotent. Thread-safe.
+ *
+ * <pre>{@code
+ * LocalAccounts accounts = LocalAccounts.empty().withAccount("alice", password);
+ * try (WsmanListener l = WsmanListener.start(WsmanListenerConfig.builder()
+ *     .accounts(accounts).allowUnencrypted(true).build())) {
+ *   URI endpoint = l.httpUri(); // http://127.0.0.1:<port>/wsman
+ * }
+ * }</pre>
+ */
+public final class WsmanListener implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WsmanListener.class);
+
+  private final WsmanListenerConfig config;
+  private final Server server;
+  private final ServerConnector http;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private WsmanListener(WsmanListenerConfig config) {
+    this.config = config;
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("openrms-wsman");
+    this.server = new Server(threads);
+    HttpConfiguration hc = new HttpConfiguration();
+    hc.setSendServerVersion(false);
+    hc.setSendXPoweredBy(false);
+    this.http = new ServerConnector(server, new HttpConnectionFactory(hc));
+    http.setHost(config.bindAddress());
+    http.setPort(config.httpPort());
+    http.setIdleTimeout(120_000);
+    server.addConnector(http);
+    server.setHandler(new WsmanHandler(config, new ConfigResource(config, this::httpPort)));
+    server.setStopTimeout(2_000);
+  }
+
+  /**
+   * Starts a listener.
+   *
+   * @throws IOException if the port cannot be bound
+   */
+  public static WsmanListener start(WsmanListenerConfig config) throws IOException {
+    WsmanListener l = new WsmanListener(config);
+    try {
+      l.server.start();
+    } catch (IOException e) {
+      l.close();
+      throw e;
+    } catch (Exception e) {
+      l.close();
+      throw new IOException("cannot start the WS-Management listener: " + e.getMessage(), e);
+    }
+    LOG.info("WS-Management listener on {} ({})", l.httpUri(), config);
+    return l;
+  }
+
+  /** The settings. */
+  public WsmanListenerConfig config() {
+    return config;
+  }
+
+  /** The bound HTTP port. */
+  public int httpPort() {
+    return http.getLocalPort();
+  }
+
+  /** The endpoint, {@code http://<bind address>:<port>/wsman} (IPv6 literals in brackets). */
+  public URI httpUri() {
+    String host = config.bindAddress();
+    if (host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    } else if (host.equals("::") || host.equals("[::]")) {
+      host = "[::1]";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + httpPort() + WsmanHandler.PATH);
+  }
+
+  /** Stops the listener; later calls do nothing. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping the WS-Management listener failed", e);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package org.openrms.wsman.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrms.wsman.Namespaces;
+
+/**
+ * Immutable settings of a {@link WsmanListener}, built by {@link #builder()}.
+ *
+ * <p>Defaults follow Windows where it has one: {@code allowUnencrypted} off, a 500 KiB (512 000
+ * bytes) maximum envelope. The listener binds {@code 127.0.0.1} on an ephemeral port unless told
+ * otherwise. HTTPS is not part of this version.
+ */
+public final class WsmanListenerConfig {
+  /** Windows' MaxEnvelopeSizekb (500) in bytes. */
+  public static final int DEFAULT_MAX_ENVELOPE_SIZE = 500 * 1024;
+
+  /** The smallest accepted max envelope size (MS-WSMV 3.1.4.1.7: 8192). */
+  public static final int MIN_MAX_ENVELOPE_SIZE = 8192;
+
+  /** The default Identify ProductVendor. */
+  public static final String DEFAULT_VENDOR = "OpenRMS";
+
+  private final String bindAddress;
+  private final int httpPort;
+  private final boolean allowUnencrypted;
+  private final LocalAccounts accounts;
+  private final int maxEnvelopeSize;
+  private final String productVendor;
+  private final String productVersion;
+  private final Map<String, Resource> resources;
+
+  private WsmanListenerConfig(Builder b) {
+    this.bindAddress = b.bindAddress;
+    this.httpPort = b.httpPort;
+    this.allowUnencrypted = b.allowUnencrypted;
+    this.accounts = b.accounts;
+    this.maxEnvelopeSize = b.maxEnvelopeSize;
+    this.productVendor = b.productVendor;
+    this.productVersion = b.productVersion;
+    this.resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.resources));
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The address the listener binds (default {@code 127.0.0.1}). */
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** The HTTP port; 0 (the default) picks a free one. */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** Whether Basic is accepted over plain HTTP (default false, as on Windows). */
+  public boolean allowUnencrypted() {
+    return allowUnencrypted;
+  }
+
+  /** The accounts HTTP Basic is checked against (default none). */
+  public LocalAccounts accounts() {
+    return accounts;
+  }
+
+  /** The largest request envelope in bytes (default {@value #DEFAULT_MAX_ENVELOPE_SIZE}). */
+  public int maxEnvelopeSize() {
+    return maxEnvelopeSize;
+  }
+
+  /** The Identify ProductVendor. */
+  public String productVendor() {
+    return productVendor;
+  }
+
+  /** The Identify ProductVersion of an authenticated Identify. */
+  public String productVersion() {
+    return productVersion;
+  }
+
+  /** The plugin resources by resource URI, in registration order (the config resource excluded). */
+  public Map<String, Resource> resources() {
+    return resources;
+  }
+
+  /**
+   * {@code OS: <a.b.c> SP: 0.0 Stack: 3.0}, the Windows ProductVersion format, with the first three
+   * numbers of {@code os.version} (zeros where it has fewer).
+   */
+  static String defaultProductVersion() {
+    Matcher m =
+        Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?")
+            .matcher(System.getProperty("os.version", ""));
+    String v = "0.0.0";
+    if (m.lookingAt()) {
+      v = m.group(1) + "." + orZero(m.group(2)) + "." + orZero(m.group(3));
+    }
+    return "OS: " + v + " SP: 0.0 Stack: 3.0";
+  }
+
+  private static String orZero(String s) {
+    return s == null ? "0" : s;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "WsmanListenerConfig[%s:%d, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
+            + " resources=%s]",
+        bindAddress,
+        httpPort,
+        allowUnencrypted,
+        accounts.names().size(),
+        maxEnvelopeSize,
+        List.copyOf(resources.keySet()));
+  }
+
+  /** Mutable builder of a {@link WsmanListenerConfig}. Not thread-safe. */
+  public static final class Builder {
+    private String bindAddress = "127.0.0.1";
+    private int httpPort = 0;
+    private boolean allowUnencrypted = false;
+    private LocalAccounts accounts = LocalAccounts.empty();
+    private int maxEnvelopeSize = DEFAULT_MAX_ENVELOPE_SIZE;
+    private String productVendor = DEFAULT_VENDOR;
+    private String productVersion = defaultProductVersion();
+    private final Map<String, Resource> resources = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The address to bind: a host name or IP literal. */
+    public Builder bindAddress(String address) {
+      if (Objects.requireNonNull(address, "address").isBlank()) {
+        throw new IllegalArgumentException("the bind address is blank");
+      }
+      this.bindAddress = address;
+      return this;
+    }
+
+    /** The HTTP port, 0 for a free one. */
+    public Builder httpPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.httpPort = port;
+      return this;
+    }
+
+    /** Whether Basic is accepted over plain HTTP. */
+    public Builder allowUnencrypted(boolean allow) {
+      this.allowUnencrypted = allow;
+      return this;
+    }
+
+    /** The accounts for HTTP Basic. */
+    public Builder accounts(LocalAccounts localAccounts) {
+      this.accounts = Objects.requireNonNull(localAccounts, "accounts");
+      return this;
+    }
+
+    /** The largest request envelope in bytes, at least {@value #MIN_MAX_ENVELOPE_SIZE}. */
+    public Builder maxEnvelopeSize(int bytes) {
+      if (bytes < MIN_MAX_ENVELOPE_SIZE) {
+        throw new IllegalArgumentException(
+            "maxEnvelopeSize must be at least " + MIN_MAX_ENVELOPE_SIZE + " bytes");
+      }
+      this.maxEnvelopeSize = bytes;
+      return this;
+    }
+
+    /** The Identify ProductVendor. */
+    public Builder productVendor(String vendor) {
+      this.productVendor = Objects.requireNonNull(vendor, "vendor");
+      return this;
+    }
+
+    /** The Identify ProductVersion, e.g. {@code OS: 6.1.0 SP: 0.0 Stack: 3.0}. */
+    public Builder productVersion(String version) {
+      this.productVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * Registers a plugin resource under its {@link Resource#resourceUri()}.
+     *
+     * @throws IllegalArgumentException if that URI is taken or is the built-in config URI
+     */
+    public Builder resource(Resource resource) {
+      String uri = Objects.requireNonNull(resource.resourceUri(), "resourceUri");
+      if (uri.equals(Namespaces.CONFIG) || resources.containsKey(uri)) {
+        throw new IllegalArgumentException("resource URI already registered: " + uri);
+      }
+      resources.put(uri, resource);
+      return this;
+    }
+
+    /** The settings. */
+    public WsmanListenerConfig build() {
+      return new WsmanListenerConfig(this);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package org.openrms.wsman.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.xml.namespace.QName;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openrms.wsman.Actions;
+import org.openrms.wsman.Envelope;
+import org.openrms.wsman.FaultType;
+import org.openrms.wsman.Namespaces;
+import org.openrms.wsman.SoapCode;
+import org.openrms.wsman.WsmanErrorCode;
+import org.openrms.wsman.WsmanFault;
+import org.openrms.wsman.XmlElement;
+
+/** Dispatch by ResourceURI and Action: the config resource, a plugin, and the faults. */
+class DispatchTest {
+  static final String THINGS = "http://example.org/wsman/things";
+  static final String PING = THINGS + "/Ping";
+  static final QName THING = new QName(THINGS, "Thing", "t");
+
+  static final List<ResourceRequest> SEEN = new CopyOnWriteArrayList<>();
+
+  /** A plugin with Get, Invoke (Ping) and failures on demand. */
+  static final class Things implements Resource {
+    @Override
+    public String resourceUri() {
+      return THINGS;
+    }
+
+    @Override
+    public XmlElement get(ResourceRequest request) {
+      SEEN.add(request);
+      String id = request.selectors().getOrDefault("Id", "");
+      switch (id) {
+        case "boom":
+          throw new IllegalStateException("secret internal detail");
+        case "missing":
+          throw FaultType.INVALID_SELECTORS.exception("no thing " + id);
+        default:
+          return XmlElement.builder(THING).child(new QName(THINGS, "Id", "t"), id).build();
+      }
+    }
+
+    @Override
+    public XmlElement invoke(String action, ResourceRequest request) {
+      if (!action.equals(PING)) {
+        throw Resource.unsupported(request);
+      }
+      return XmlElement.text(new QName(THINGS, "Pong", "t"), "pong");
+    }
+  }
+
+  private static WsmanListener listener;
+
+  @BeforeAll
+  static void start() {
+    listener = TestListeners.start(b -> b.resource(new Things()).maxEnvelopeSize(100_000));
+  }
+
+  @AfterAll
+  static void stop() {
+    listener.close();
+  }
+
+  private static RawConnection.Answer post(RawConnection c, Envelope e) throws Exception {
+    return c.post(TestListeners.bytes(e), "Authorization", TestListeners.auth());
+  }
+
+  @Test
+  void getOfTheConfigResourceShowsTheListenerSettings() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req = TestListeners.get(Namespaces.CONFIG);
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(200);
+      Envelope e = TestListeners.parse(a);
+      assertThat(e.action()).contains(Actions.GET_RESPONSE);
+      assertThat(e.relatesTo()).isEqualTo(req.messageId());
+      XmlElement config = e.bodyElement().orElseThrow();
+      assertThat(config.name()).isEqualTo(new QName(Namespaces.CONFIG, "Config"));
+      assertThat(config.childText(cfg("MaxEnvelopeSizekb"))).contains("97");
+      XmlElement service = config.child(cfg("Service")).orElseThrow();
+      assertThat(service.childText(cfg("AllowUnencrypted"))).contains("true");
+      assertThat(service.child(cfg("Auth")).orElseThrow().childText(cfg("Basic"))).contains("true");
+      assertThat(service.child(cfg("DefaultPorts")).orElseThrow().childText(cfg("HTTP")))
+          .contains(Integer.toString(listener.httpPort()));
+    }
+  }
+
+  private static QName cfg(String local) {
+    return new QName(Namespaces.CONFIG, local);
+  }
+
+  @Test
+  void aPluginGetsTheRequestWithUserAndSelectors() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req =
+          Envelope.request(TestListeners.TO, THINGS, Actions.GET).selector("Id", "42").build();
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(200);
+      Envelope e = TestListeners.parse(a);
+      assertThat(e.relatesTo()).isEqualTo(req.messageId());
+      assertThat(e.bodyElement().orElseThrow().childText(new QName(THINGS, "Id"))).contains("42");
+      ResourceRequest seen =
+          SEEN.stream()
+              .filter(r -> r.envelope().messageId().equals(req.messageId()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(seen.user()).isEqualTo(TestListeners.USER);
+      assertThat(seen.resourceUri()).isEqualTo(THINGS);
+      assertThat(seen.action()).isEqualTo(Actions.GET);
+      assertThat(seen.remoteAddress()).startsWith("127.0.0.1:");
+    }
+  }
+
+  @Test
+  void aCustomActionIsInvokedAndAnsweredWithItsResponseAction() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      RawConnection.Answer a = post(c, TestListeners.request(THINGS, PING));
+      assertThat(a.status()).isEqualTo(200);
+      Envelope e = TestListeners.parse(a);
+      assertThat(e.action()).contains(PING + "Response");
+      assertThat(e.bodyElement().orElseThrow().text()).isEqualTo("pong");
+    }
+  }
+
+  @Test
+  void anUnknownResourceIsDestinationUnreachableWithRelatesTo() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req = TestListeners.get("http://example.org/nothing");
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(500);
+      assertThat(a.header("content-type")).isEqualTo("application/soap+xml;charset=UTF-8");
+      Envelope e = TestListeners.parse(a);
+      assertThat(e.relatesTo()).isEqualTo(req.messageId());
+      assertThat(e.action()).contains(Actions.ADDRESSING_FAULT);
+      WsmanFault f = e.fault().orElseThrow();
+      assertThat(f.type()).isEqualTo(FaultType.DESTINATION_UNREACHABLE);
+      assertThat(f.code()).isEqualTo(SoapCode.SENDER);
+      assertThat(f.wsmanCode()).isEqualTo(WsmanErrorCode.RESOURCE_NOT_FOUND.value());
+      assertThat(f.machine()).isNotBlank();
+      assertThat(f.message()).contains("http://example.org/nothing");
+      // The next request on the same connection works.
+      assertThat(post(c, TestListeners.get(Namespaces.CONFIG)).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anUnknownActionIsActionNotSupportedWithRelatesTo() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      for (Envelope req :
+          List.of(
+              TestListeners.request(Namespaces.CONFIG, Actions.PUT),
+              TestListeners.request(Namespaces.CONFIG, Actions.ENUMERATE),
+              TestListeners.request(THINGS, Actions.DELETE),
+              TestListeners.request(THINGS, THINGS + "/Explode"))) {
+        RawConnection.Answer a = post(c, req);
+        assertThat(a.status()).isEqualTo(500);
+        Envelope e = TestListeners.parse(a);
+        assertThat(e.relatesTo()).isEqualTo(req.messageId());
+        WsmanFault f = e.fault().orElseThrow();
+        assertThat(f.type()).isEqualTo(FaultType.ACTION_NOT_SUPPORTED);
+        assertThat(f.wsmanCode()).isEqualTo(WsmanErrorCode.INVALID_ACTIONURI.value());
+      }
+      assertThat(post(c, TestListeners.get(Namespaces.CONFIG)).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aMissingResourceUriIsDestinationUnreachableWithTheInvalidUriCode() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req =
+          Envelope.builder().to(TestListeners.TO).randomMessageId().action(Actions.GET).build();
+      RawConnection.Answer a = post(c, req);
+      WsmanFault f = TestListeners.fault(a);
+      assertThat(f.type()).isEqualTo(FaultType.DESTINATION_UNREACHABLE);
+      assertThat(f.wsmanCode()).isEqualTo(WsmanErrorCode.INVALID_URI.value());
+      assertThat(TestListeners.parse(a).relatesTo()).isEqualTo(req.messageId());
+    }
+  }
+
+  @Test
+  void aTypedFaultFromAPluginGoesOnTheWire() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req =
+          Envelope.request(TestListeners.TO, THINGS, Actions.GET).selector("Id", "missing").build();
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(500);
+      WsmanFault f = TestListeners.fault(a);
+      assertThat(f.type()).isEqualTo(FaultType.INVALID_SELECTORS);
+      assertThat(f.wsmanCode()).isEqualTo(2150858843L);
+      assertThat(TestListeners.parse(a).relatesTo()).isEqualTo(req.messageId());
+    }
+  }
+
+  @Test
+  void aPluginCrashIsAnInternalErrorWithoutItsDetails() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req =
+          Envelope.request(TestListeners.TO, THINGS, Actions.GET).selector("Id", "boom").build();
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(500);
+      WsmanFault f = TestListeners.fault(a);
+      assertThat(f.type()).isEqualTo(FaultType.INTERNAL_ERROR);
+      assertThat(f.code()).isEqualTo(SoapCode.RECEIVER);
+      assertThat(a.text()).doesNotContain("secret internal detail");
+      assertThat(TestListeners.parse(a).relatesTo()).isEqualTo(req.messageId());
+      assertThat(post(c, TestListeners.get(Namespaces.CONFIG)).status()).isEqualTo(200);
+    }
+  }
+}
