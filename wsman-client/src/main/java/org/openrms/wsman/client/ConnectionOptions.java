@@ -1,0 +1,148 @@
+package org.openrms.wsman.client;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code connectionOptions} of {@link WSMan#createSession}: the explicit credentials of a
+ * session and, optionally, the authentication mechanism to use regardless of the default rules.
+ * {@link WSMan#createConnectionOptions()} returns a {@link Builder}, the counterpart of the
+ * scripting API's {@code WSMan.CreateConnectionOptions}.
+ *
+ * <p>Immutable except for one thing: {@link #close()} overwrites the password with zeros, after
+ * which {@link #password()} fails. The password is copied in and out, never shared, and never
+ * printed by {@link #toString()}.
+ */
+public final class ConnectionOptions implements AutoCloseable {
+  private final String userName;
+  private final char[] password;
+  private final AuthMechanism authMechanism;
+  private volatile boolean closed;
+
+  private ConnectionOptions(Builder b) {
+    this.userName = b.userName;
+    this.password = b.password == null ? null : b.password.clone();
+    this.authMechanism = b.authMechanism;
+  }
+
+  /** A new builder with no user, no password and no mechanism override. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The user name, if credentials were given. */
+  public Optional<String> userName() {
+    return Optional.ofNullable(userName);
+  }
+
+  /** True if explicit credentials (a user name) were given. */
+  public boolean hasCredentials() {
+    return userName != null;
+  }
+
+  /**
+   * A copy of the password (empty if none was set); the caller should zero it after use.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public char[] password() {
+    if (closed) {
+      throw new IllegalStateException("connection options are closed: the password was erased");
+    }
+    return password == null ? new char[0] : password.clone();
+  }
+
+  /** The mechanism that overrides the default rules, if one was set. */
+  public Optional<AuthMechanism> authMechanism() {
+    return Optional.ofNullable(authMechanism);
+  }
+
+  /** True after {@link #close()}. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Overwrites the password with zeros. Idempotent; throws nothing. */
+  @Override
+  public void close() {
+    closed = true;
+    if (password != null) {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  /** The user and mechanism; never the password. */
+  @Override
+  public String toString() {
+    return "ConnectionOptions[userName="
+        + userName
+        + ", password="
+        + (password == null ? "none" : "***")
+        + ", authMechanism="
+        + authMechanism
+        + (closed ? ", closed" : "")
+        + "]";
+  }
+
+  /** Builds {@link ConnectionOptions}. Not thread-safe; {@link #clear()} erases its password. */
+  public static final class Builder {
+    private String userName;
+    private char[] password;
+    private AuthMechanism authMechanism;
+
+    private Builder() {}
+
+    /** The user name, such as {@code user}, {@code DOMAIN\\user} or {@code user@REALM}. */
+    public Builder userName(String userName) {
+      Objects.requireNonNull(userName, "userName");
+      if (userName.isEmpty()) {
+        throw new IllegalArgumentException("empty user name");
+      }
+      this.userName = userName;
+      return this;
+    }
+
+    /** The password; the array is copied, so the caller may zero its own. */
+    public Builder password(char[] password) {
+      Objects.requireNonNull(password, "password");
+      clearPassword();
+      this.password = password.clone();
+      return this;
+    }
+
+    /**
+     * Forces a mechanism instead of the default rules; the only way to ask for {@link
+     * AuthMechanism#CLIENT_CERTIFICATE}. A different {@code Use*} session flag is a conflict.
+     */
+    public Builder authMechanism(AuthMechanism authMechanism) {
+      this.authMechanism = Objects.requireNonNull(authMechanism, "authMechanism");
+      return this;
+    }
+
+    /** Overwrites the builder's copy of the password with zeros and forgets it. */
+    public Builder clear() {
+      clearPassword();
+      return this;
+    }
+
+    private void clearPassword() {
+      if (password != null) {
+        Arrays.fill(password, '\0');
+        password = null;
+      }
+    }
+
+    /**
+     * The options; the builder keeps its own copy of the password until {@link #clear()}.
+     *
+     * @throws IllegalStateException for a password without a user name
+     */
+    public ConnectionOptions build() {
+      if (password != null && userName == null) {
+        throw new IllegalStateException("a password was set without a user name");
+      }
+      return new ConnectionOptions(this);
+    }
+  }
+}
