@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.xml.namespace.QName;
+import org.openrms.wsman.Envelope;
+import org.openrms.wsman.EnvelopeBuilder;
+import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.WsmanOption;
+import org.openrms.wsman.XmlElement;
 
 /**
  * Names one resource for a session operation, as the scripting API's {@code ResourceLocator}: the
@@ -87,6 +92,31 @@ public final class ResourceLocator {
   /** The dialect of the fragment path, if one was given. */
   public Optional<String> fragmentDialect() {
     return Optional.ofNullable(fragmentDialect);
+  }
+
+  /**
+   * Writes this locator into a request: {@code w:ResourceURI}, the {@code w:SelectorSet}, the
+   * {@code w:OptionSet} (with {@code MustUnderstand} and {@code MustComply}) and {@code
+   * w:FragmentTransfer} (mustUnderstand, with its {@code Dialect} when one is set).
+   *
+   * @return {@code request}
+   */
+  public EnvelopeBuilder applyTo(EnvelopeBuilder request) {
+    request.resourceUri(resourceUri);
+    selectors.forEach(request::selector);
+    options.forEach(request::option);
+    request.optionSetMustUnderstand(mustUnderstandOptions);
+    if (fragmentPath != null) {
+      XmlElement.Builder f =
+          XmlElement.builder(new QName(Namespaces.WSMAN, "FragmentTransfer", "w"))
+              .attribute(Envelope.MUST_UNDERSTAND, "true")
+              .text(fragmentPath);
+      if (fragmentDialect != null) {
+        f.attribute("Dialect", fragmentDialect);
+      }
+      request.header(f.build());
+    }
+    return request;
   }
 
   @Override

@@ -130,4 +130,21 @@ class ConnectionStringTest {
     assertThat(ConnectionString.parse("https://h")).isNotEqualTo(ConnectionString.parse("h"));
     assertThat(ConnectionString.parse("h").toString()).isEqualTo("http://h:5985/wsman");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "https://service",
+        "https://service.corp.com/websvcs/wsman",
+        "https://[E3D7:0000:0000:0000:51F4:9BC8:C0A8:6420]",
+        "https://[E3D7:0000:0000:0000:51F4:9BC8:C0A8:6420]:9999/wsman",
+        "",
+        "10.1.2.3:80/x",
+        "[::1]"
+      })
+  void theEndpointUriParsesBackToTheSameConnection(String connection) {
+    ConnectionString c = ConnectionString.parse(connection);
+    assertThat(ConnectionString.parse(c.toString())).isEqualTo(c);
+    assertThat(URI.create(c.toString())).isEqualTo(c.toUri());
+  }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.openrms.wsman.Actions;
+import org.openrms.wsman.Envelope;
+import org.openrms.wsman.EnvelopeReader;
+import org.openrms.wsman.EnvelopeWriter;
 import org.openrms.wsman.WsmanOption;
 
 /** ResourceLocator: resource URI, selectors, options with MustUnderstand, fragment path/dialect. */
@@ -83,5 +87,28 @@ class ResourceLocatorTest {
     assertThatThrownBy(() -> ResourceLocator.builder(SERVICE).fragmentDialect("d").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("without a fragment path");
+  }
+
+  @Test
+  void appliesToARequestThatSurvivesTheWire() {
+    ResourceLocator r =
+        ResourceLocator.builder(SERVICE)
+            .selector("Name", "WinRM")
+            .option("o1", "v1", true)
+            .mustUnderstandOptions(true)
+            .fragmentPath("Status")
+            .fragmentDialect("urn:dialect")
+            .build();
+    Envelope request =
+        r.applyTo(Envelope.request("http://h:5985/wsman", "urn:placeholder", Actions.GET)).build();
+    Envelope back = new EnvelopeReader().read(new EnvelopeWriter().toBytes(request));
+    assertThat(back.resourceUri()).contains(SERVICE);
+    assertThat(back.selectors()).containsExactly(java.util.Map.entry("Name", "WinRM"));
+    assertThat(back.options()).containsExactly(new WsmanOption("o1", "v1", true));
+    assertThat(back.optionSetMustUnderstand()).isTrue();
+    assertThat(back.fragmentTransfer()).contains("Status");
+    String xml =
+        new String(new EnvelopeWriter().toBytes(request), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(xml).contains("Dialect=\"urn:dialect\"");
   }
 }
