@@ -2,11 +2,17 @@ package org.openrms.wsman.server;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openrms.wsman.server.internal.ConfigResource;
 import org.openrms.wsman.server.internal.WsmanHandler;
@@ -14,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running WS-Management listener: Jetty serving {@code POST /wsman} over HTTP, as configured by a
- * {@link WsmanListenerConfig}. Start one with {@link #start(WsmanListenerConfig)}; {@link #close()}
- * stops it and is idempotent. Thread-safe.
+ * A running WS-Management listener: Jetty serving {@code POST /wsman} over HTTP (and HTTPS when
+ * configured), as configured by a {@link WsmanListenerConfig}. Start one with {@link
+ * #start(WsmanListenerConfig)}; {@link #close()} stops it and is idempotent. Thread-safe.
  *
  * <pre>{@code
  * LocalAccounts accounts = LocalAccounts.empty().withAccount("alice", password);
@@ -32,6 +38,7 @@ public final class WsmanListener implements AutoCloseable {
   private final WsmanListenerConfig config;
   private final Server server;
   private final ServerConnector http;
+  private final ServerConnector https;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private WsmanListener(WsmanListenerConfig config) {
@@ -47,17 +54,52 @@ public final class WsmanListener implements AutoCloseable {
     http.setPort(config.httpPort());
     http.setIdleTimeout(120_000);
     server.addConnector(http);
-    server.setHandler(new WsmanHandler(config, new ConfigResource(config, this::httpPort)));
+    this.https = config.httpsPort().isPresent() ? httpsConnector(config) : null;
+    if (https != null) {
+      server.addConnector(https);
+    }
+    server.setHandler(
+        new WsmanHandler(config, new ConfigResource(config, this::httpPort, this::httpsPort)));
     server.setStopTimeout(2_000);
+  }
+
+  private ServerConnector httpsConnector(WsmanListenerConfig config) {
+    HttpConfiguration hc = new HttpConfiguration();
+    hc.setSendServerVersion(false);
+    hc.setSendXPoweredBy(false);
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    secure.setSniRequired(false);
+    hc.addCustomizer(secure);
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(config.keyStore().orElseThrow().toString());
+    ssl.setKeyStoreType("PKCS12");
+    char[] pw = config.keyStorePassword().orElseThrow();
+    ssl.setKeyStorePassword(new String(pw));
+    Arrays.fill(pw, '\0');
+    ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+    ServerConnector c =
+        new ServerConnector(
+            server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(hc));
+    c.setHost(config.bindAddress());
+    c.setPort(config.httpsPort().getAsInt());
+    c.setIdleTimeout(120_000);
+    return c;
   }
 
   /**
    * Starts a listener.
    *
-   * @throws IOException if the port cannot be bound
+   * @throws IOException if a port cannot be bound or the keystore cannot be read
    */
   public static WsmanListener start(WsmanListenerConfig config) throws IOException {
-    WsmanListener l = new WsmanListener(config);
+    WsmanListener l;
+    try {
+      l = new WsmanListener(config);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // Jetty checks the keystore path while the connector is built.
+      throw new IOException("cannot set up the WS-Management listener: " + e.getMessage(), e);
+    }
     try {
       l.server.start();
     } catch (IOException e) {
@@ -67,7 +109,11 @@ public final class WsmanListener implements AutoCloseable {
       l.close();
       throw new IOException("cannot start the WS-Management listener: " + e.getMessage(), e);
     }
-    LOG.info("WS-Management listener on {} ({})", l.httpUri(), config);
+    LOG.info(
+        "WS-Management listener on {} {} ({})",
+        l.httpUri(),
+        l.httpsUri().map(URI::toString).orElse(""),
+        config);
     return l;
   }
 
@@ -81,8 +127,22 @@ public final class WsmanListener implements AutoCloseable {
     return http.getLocalPort();
   }
 
+  /** The bound HTTPS port, if HTTPS is on. */
+  public OptionalInt httpsPort() {
+    return https == null ? OptionalInt.empty() : OptionalInt.of(https.getLocalPort());
+  }
+
   /** The endpoint, {@code http://<bind address>:<port>/wsman} (IPv6 literals in brackets). */
   public URI httpUri() {
+    return uri("http", httpPort());
+  }
+
+  /** The HTTPS endpoint, {@code https://<bind address>:<port>/wsman}, if HTTPS is on. */
+  public Optional<URI> httpsUri() {
+    return https == null ? Optional.empty() : Optional.of(uri("https", https.getLocalPort()));
+  }
+
+  private URI uri(String scheme, int port) {
     String host = config.bindAddress();
     if (host.equals("0.0.0.0")) {
       host = "127.0.0.1";
@@ -91,7 +151,7 @@ public final class WsmanListener implements AutoCloseable {
     } else if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
-    return URI.create("http://" + host + ":" + httpPort() + WsmanHandler.PATH);
+    return URI.create(scheme + "://" + host + ":" + port + WsmanHandler.PATH);
   }
 
   /** Stops the listener; later calls do nothing. */

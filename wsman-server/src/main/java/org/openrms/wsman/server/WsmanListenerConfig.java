@@ -1,10 +1,14 @@
 package org.openrms.wsman.server;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrms.wsman.Namespaces;
@@ -14,7 +18,8 @@ import org.openrms.wsman.Namespaces;
  *
  * <p>Defaults follow Windows where it has one: {@code allowUnencrypted} off, a 500 KiB (512 000
  * bytes) maximum envelope. The listener binds {@code 127.0.0.1} on an ephemeral port unless told
- * otherwise. HTTPS is not part of this version.
+ * otherwise. HTTPS is on when {@link Builder#https(int, Path, char[])} names a port and a PKCS#12
+ * keystore; HTTP is always on.
  */
 public final class WsmanListenerConfig {
   /** Windows' MaxEnvelopeSizekb (500) in bytes. */
@@ -28,6 +33,9 @@ public final class WsmanListenerConfig {
 
   private final String bindAddress;
   private final int httpPort;
+  private final Integer httpsPort;
+  private final Path keyStore;
+  private final char[] keyStorePassword;
   private final boolean allowUnencrypted;
   private final LocalAccounts accounts;
   private final int maxEnvelopeSize;
@@ -38,6 +46,9 @@ public final class WsmanListenerConfig {
   private WsmanListenerConfig(Builder b) {
     this.bindAddress = b.bindAddress;
     this.httpPort = b.httpPort;
+    this.httpsPort = b.httpsPort;
+    this.keyStore = b.keyStore;
+    this.keyStorePassword = b.keyStorePassword == null ? null : b.keyStorePassword.clone();
     this.allowUnencrypted = b.allowUnencrypted;
     this.accounts = b.accounts;
     this.maxEnvelopeSize = b.maxEnvelopeSize;
@@ -59,6 +70,21 @@ public final class WsmanListenerConfig {
   /** The HTTP port; 0 (the default) picks a free one. */
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The HTTPS port (0 picks a free one), if HTTPS is on. */
+  public OptionalInt httpsPort() {
+    return httpsPort == null ? OptionalInt.empty() : OptionalInt.of(httpsPort);
+  }
+
+  /** The PKCS#12 keystore holding the TLS key and certificate chain, if HTTPS is on. */
+  public Optional<Path> keyStore() {
+    return Optional.ofNullable(keyStore);
+  }
+
+  /** A copy of the keystore password (the caller should zero it), if HTTPS is on. */
+  public Optional<char[]> keyStorePassword() {
+    return Optional.ofNullable(keyStorePassword).map(char[]::clone);
   }
 
   /** Whether Basic is accepted over plain HTTP (default false, as on Windows). */
@@ -114,10 +140,11 @@ public final class WsmanListenerConfig {
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "WsmanListenerConfig[%s:%d, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
+        "WsmanListenerConfig[%s:%d, https=%s, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
             + " resources=%s]",
         bindAddress,
         httpPort,
+        httpsPort == null ? "off" : httpsPort.toString(),
         allowUnencrypted,
         accounts.names().size(),
         maxEnvelopeSize,
@@ -128,6 +155,9 @@ public final class WsmanListenerConfig {
   public static final class Builder {
     private String bindAddress = "127.0.0.1";
     private int httpPort = 0;
+    private Integer httpsPort;
+    private Path keyStore;
+    private char[] keyStorePassword;
     private boolean allowUnencrypted = false;
     private LocalAccounts accounts = LocalAccounts.empty();
     private int maxEnvelopeSize = DEFAULT_MAX_ENVELOPE_SIZE;
@@ -148,10 +178,29 @@ public final class WsmanListenerConfig {
 
     /** The HTTP port, 0 for a free one. */
     public Builder httpPort(int port) {
+      checkPort(port);
+      this.httpPort = port;
+      return this;
+    }
+
+    private static void checkPort(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port out of range: " + port);
       }
-      this.httpPort = port;
+    }
+
+    /**
+     * Turns HTTPS on: a port (0 for a free one) and a PKCS#12 keystore with one private key entry
+     * (the TLS key and its chain). The password array is copied.
+     */
+    public Builder https(int port, Path pkcs12, char[] password) {
+      checkPort(port);
+      this.httpsPort = port;
+      this.keyStore = Objects.requireNonNull(pkcs12, "pkcs12");
+      if (keyStorePassword != null) {
+        Arrays.fill(keyStorePassword, '\0');
+      }
+      this.keyStorePassword = Objects.requireNonNull(password, "password").clone();
       return this;
     }
 

@@ -1,6 +1,8 @@
 package org.openrms.wsman.server.internal;
 
+import java.util.OptionalInt;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javax.xml.namespace.QName;
 import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.XmlElement;
@@ -12,16 +14,19 @@ import org.openrms.wsman.server.WsmanListenerConfig;
  * The built-in {@code winrm/config} resource ({@link Namespaces#CONFIG}): Get returns the
  * listener's settings as a {@code cfg:Config} element shaped like Windows' ({@code
  * MaxEnvelopeSizekb}, {@code Service/AllowUnencrypted}, {@code Service/Auth/*}, {@code
- * Service/DefaultPorts/HTTP}). Read-only.
+ * Service/DefaultPorts/HTTP} and {@code HTTPS}). Read-only.
  */
 public final class ConfigResource implements Resource {
   private final WsmanListenerConfig config;
   private final IntSupplier httpPort;
+  private final Supplier<OptionalInt> httpsPort;
 
-  /** The config resource of a listener whose HTTP port {@code httpPort} reports. */
-  public ConfigResource(WsmanListenerConfig config, IntSupplier httpPort) {
+  /** The config resource of a listener whose bound ports the suppliers report. */
+  public ConfigResource(
+      WsmanListenerConfig config, IntSupplier httpPort, Supplier<OptionalInt> httpsPort) {
     this.config = config;
     this.httpPort = httpPort;
+    this.httpsPort = httpsPort;
   }
 
   @Override
@@ -43,15 +48,15 @@ public final class ConfigResource implements Resource {
             .child(cfg("Certificate"), "false")
             .child(cfg("CredSSP"), "false")
             .build();
-    XmlElement ports =
+    XmlElement.Builder ports =
         XmlElement.builder(cfg("DefaultPorts"))
-            .child(cfg("HTTP"), Integer.toString(httpPort.getAsInt()))
-            .build();
+            .child(cfg("HTTP"), Integer.toString(httpPort.getAsInt()));
+    httpsPort.get().ifPresent(p -> ports.child(cfg("HTTPS"), Integer.toString(p)));
     XmlElement service =
         XmlElement.builder(cfg("Service"))
             .child(cfg("AllowUnencrypted"), Boolean.toString(config.allowUnencrypted()))
             .child(auth)
-            .child(ports)
+            .child(ports.build())
             .build();
     return XmlElement.builder(cfg("Config"))
         .child(cfg("MaxEnvelopeSizekb"), Integer.toString(config.maxEnvelopeSize() / 1024))
