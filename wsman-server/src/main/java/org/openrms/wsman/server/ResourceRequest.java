@@ -14,9 +14,17 @@ import org.openrms.wsman.XmlElement;
  * @param resourceUri the {@code w:ResourceURI}
  * @param action the {@code a:Action}
  * @param remoteAddress the client's IP address and port as text
+ * @param maxEnvelopeSize the largest response envelope in bytes: the client's {@code
+ *     w:MaxEnvelopeSize}, capped at the listener's maximum, which also applies when the client sent
+ *     none (MS-WSMV 3.1.4.1.7)
  */
 public record ResourceRequest(
-    Envelope envelope, String user, String resourceUri, String action, String remoteAddress) {
+    Envelope envelope,
+    String user,
+    String resourceUri,
+    String action,
+    String remoteAddress,
+    int maxEnvelopeSize) {
   /** Checks for nulls. */
   public ResourceRequest {
     Objects.requireNonNull(envelope, "envelope");

@@ -114,6 +114,82 @@ class DispatchTest {
       assertThat(seen.resourceUri()).isEqualTo(THINGS);
       assertThat(seen.action()).isEqualTo(Actions.GET);
       assertThat(seen.remoteAddress()).startsWith("127.0.0.1:");
+      // No w:MaxEnvelopeSize from the client: the listener's own maximum.
+      assertThat(seen.maxEnvelopeSize()).isEqualTo(100_000);
+    }
+  }
+
+  @Test
+  void theResponseLimitIsTheClientsMaxEnvelopeSizeCappedAtTheListeners() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      for (long[] pair : new long[][] {{153_600, 100_000}, {8192, 8192}, {50_000, 50_000}}) {
+        Envelope req =
+            Envelope.request(TestListeners.TO, THINGS, Actions.GET)
+                .maxEnvelopeSize(pair[0], true)
+                .build();
+        assertThat(post(c, req).status()).isEqualTo(200);
+        assertThat(
+                SEEN.stream()
+                    .filter(r -> r.envelope().messageId().equals(req.messageId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .maxEnvelopeSize())
+            .isEqualTo((int) pair[1]);
+      }
+    }
+  }
+
+  @Test
+  void aMaxEnvelopeSizeBelow8192IsAnEncodingLimitFault() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      Envelope req =
+          Envelope.request(TestListeners.TO, THINGS, Actions.GET)
+              .maxEnvelopeSize(8191, true)
+              .build();
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(500);
+      WsmanFault f = TestListeners.fault(a);
+      assertThat(f.type()).isEqualTo(FaultType.ENCODING_LIMIT);
+      assertThat(f.wsmanCode()).isEqualTo(WsmanErrorCode.MAX_ENVELOPE_SIZE.value());
+      assertThat(f.faultDetail()).isEqualTo(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE);
+      assertThat(TestListeners.parse(a).relatesTo()).isEqualTo(req.messageId());
+    }
+  }
+
+  @Test
+  void pywinrmsExactCreateBytesParseAndGetRelatesToEchoed() throws Exception {
+    byte[] body;
+    try (var in = DispatchTest.class.getResourceAsStream("/pywinrm-create.xml")) {
+      body = in.readAllBytes();
+    }
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      RawConnection.Answer a =
+          c.post(
+              body,
+              "Authorization",
+              TestListeners.auth(),
+              "User-Agent",
+              "Python WinRM client",
+              "Accept-Encoding",
+              "gzip, deflate",
+              "Accept",
+              "*/*",
+              "Connection",
+              "keep-alive");
+      // No shell resource in this version: the shell URI is unknown, and the fault says so.
+      assertThat(a.status()).isEqualTo(500);
+      Envelope e = TestListeners.parse(a);
+      assertThat(e.relatesTo()).contains("uuid:0a1b2c3d-0000-4000-8000-000000000001");
+      assertThat(e.fault().orElseThrow().type()).isEqualTo(FaultType.DESTINATION_UNREACHABLE);
+      // pywinrm 0.3.0 reads WSManFault/@Code as a direct child of s:Detail.
+      XmlElement detail =
+          e.bodyElement().orElseThrow().child(new QName(Namespaces.SOAP, "Detail")).orElseThrow();
+      assertThat(
+              detail
+                  .child(new QName(Namespaces.WSMAN_FAULT, "WSManFault"))
+                  .orElseThrow()
+                  .attribute("Code"))
+          .contains("2150858752");
     }
   }
 

@@ -202,7 +202,12 @@ public final class WsmanHandler extends Handler.Abstract {
     String action = envelope.action().orElseThrow();
     ResourceRequest rr =
         new ResourceRequest(
-            envelope, user, uri, action, Request.getRemoteAddr(request) + ":" + port(request));
+            envelope,
+            user,
+            uri,
+            action,
+            Request.getRemoteAddr(request) + ":" + port(request),
+            responseLimit(envelope));
     XmlElement out;
     String responseAction;
     switch (action) {
@@ -244,6 +249,27 @@ public final class WsmanHandler extends Handler.Abstract {
       b.body(out);
     }
     return b.build();
+  }
+
+  /**
+   * The client's MaxEnvelopeSize capped at ours (ours when it sent none); below 8192 it is an
+   * EncodingLimit fault (MS-WSMV 3.1.4.1.7).
+   */
+  private int responseLimit(Envelope envelope) {
+    long client = envelope.maxEnvelopeSize().orElse(config.maxEnvelopeSize());
+    if (client < WsmanListenerConfig.MIN_MAX_ENVELOPE_SIZE) {
+      throw WsmanFaultException.of(
+          FaultType.ENCODING_LIMIT
+              .fault(
+                  "The MaxEnvelopeSize "
+                      + client
+                      + " is below "
+                      + WsmanListenerConfig.MIN_MAX_ENVELOPE_SIZE
+                      + " bytes.")
+              .withWsmanCode(WsmanErrorCode.MAX_ENVELOPE_SIZE.value())
+              .withFaultDetail(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE));
+    }
+    return (int) Math.min(client, config.maxEnvelopeSize());
   }
 
   private static int port(Request request) {
