@@ -13,7 +13,6 @@ import org.openrms.core.Pem;
 import org.openrms.core.wire.RmsPaths;
 import org.openrms.rms.server.internal.DataFiles;
 import org.openrms.rms.server.internal.crypto.CertificateAuthority;
-import org.openrms.rms.server.internal.crypto.PasswordHasher;
 import org.openrms.rms.server.internal.crypto.TlsNames;
 import org.openrms.rms.server.internal.db.AuditStore;
 import org.openrms.rms.server.internal.db.CertificateStore;
@@ -101,11 +100,7 @@ public final class RightsServer implements AutoCloseable {
               random,
               TlsNames.forServer(config.bindAddress(), extraHosts));
       UserDirectory directory =
-          new UserDirectory(
-              db,
-              new PasswordHasher(config.passwordHashIterations(), random),
-              config.clock(),
-              null);
+          new UserDirectory(db, config.passwordHashIterations(), random, config.clock(), null);
       AuditStore auditStore = new AuditStore(db);
       CertificateStore certificates = new CertificateStore(db);
       BasicAuthenticator auth = new BasicAuthenticator(directory, config.allowBasicOverHttp());

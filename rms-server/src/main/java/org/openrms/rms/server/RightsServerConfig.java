@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.openrms.auth.PasswordHash;
 
 /**
  * Immutable settings of a {@link RightsServer}, built with {@link #builder()}.
@@ -274,10 +275,14 @@ public final class RightsServerConfig {
       return this;
     }
 
-    /** PBKDF2 iterations for new password hashes, at least 1; default 600 000. */
+    /**
+     * PBKDF2 iterations for new password hashes, 1 to {@link PasswordHash#MAX_ITERATIONS} (10 000
+     * 000); default 600 000.
+     */
     public Builder passwordHashIterations(int iterations) {
-      if (iterations < 1) {
-        throw new IllegalArgumentException("passwordHashIterations must be positive");
+      if (iterations < 1 || iterations > PasswordHash.MAX_ITERATIONS) {
+        throw new IllegalArgumentException(
+            "passwordHashIterations must be between 1 and " + PasswordHash.MAX_ITERATIONS);
       }
       this.passwordHashIterations = iterations;
       return this;

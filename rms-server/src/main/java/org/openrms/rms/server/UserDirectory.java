@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openrms.auth.PasswordHash;
 import org.openrms.rms.server.internal.DataFiles;
-import org.openrms.rms.server.internal.crypto.PasswordHasher;
 import org.openrms.rms.server.internal.db.DataDirectoryLock;
 import org.openrms.rms.server.internal.db.Database;
 import org.openrms.rms.server.internal.db.UserStore;
@@ -27,13 +27,16 @@ public final class UserDirectory implements AutoCloseable {
   private static final int MAX_EMAIL = 320;
 
   private final UserStore store;
-  private final PasswordHasher hasher;
+  private final int hashIterations;
+  private final SecureRandom random;
   private final Clock clock;
   private final AutoCloseable owned;
 
-  UserDirectory(Database db, PasswordHasher hasher, Clock clock, AutoCloseable owned) {
+  UserDirectory(
+      Database db, int hashIterations, SecureRandom random, Clock clock, AutoCloseable owned) {
     this.store = new UserStore(db);
-    this.hasher = hasher;
+    this.hashIterations = hashIterations;
+    this.random = random;
     this.clock = clock;
     this.owned = owned;
   }
@@ -77,10 +80,7 @@ public final class UserDirectory implements AutoCloseable {
           }
         };
     return new UserDirectory(
-        db,
-        new PasswordHasher(passwordHashIterations, new SecureRandom()),
-        Clock.systemUTC(),
-        owned);
+        db, passwordHashIterations, new SecureRandom(), Clock.systemUTC(), owned);
   }
 
   /**
@@ -99,7 +99,7 @@ public final class UserDirectory implements AutoCloseable {
       if (store.find(user.login()).isPresent()) {
         throw duplicate(user.login());
       }
-      String hash = hasher.hash(user.password());
+      String hash = PasswordHash.hash(user.password(), hashIterations, random);
       UserRecord rec =
           new UserRecord(
               user.login(),
@@ -186,7 +186,8 @@ public final class UserDirectory implements AutoCloseable {
     boolean usable = password != null && password.length > 0;
     char[] candidate = usable ? password : new char[] {'\0'};
     boolean ok =
-        hasher.verify(candidate, stored.map(UserStore.StoredUser::passwordHash).orElse(null));
+        PasswordHash.verify(
+            candidate, stored.map(UserStore.StoredUser::passwordHash).orElse(null), hashIterations);
     return ok && usable ? stored.map(UserStore.StoredUser::user) : Optional.empty();
   }
 

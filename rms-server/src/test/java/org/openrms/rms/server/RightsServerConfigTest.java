@@ -52,6 +52,8 @@ class RightsServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.passwordHashIterations(0))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.passwordHashIterations(10_000_001))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.maxRequestBytes(10)).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.openrms.wsman.server.internal.PasswordHashes;
+import org.openrms.auth.PasswordHash;
 
 /**
  * The local accounts the listener checks HTTP Basic credentials against: account name to a salted
@@ -41,6 +41,9 @@ public final class LocalAccounts {
       PosixFilePermissions.fromString("rw-------");
   private static final LocalAccounts EMPTY = new LocalAccounts(Map.of());
 
+  /** Rounds for new hashes (OWASP 2023 suggests 600 000; WinRM Basic checks every request). */
+  static final int HASH_ITERATIONS = 210_000;
+
   private final Map<String, String> hashes;
 
   private LocalAccounts(Map<String, String> hashes) {
@@ -61,7 +64,7 @@ public final class LocalAccounts {
   public LocalAccounts withAccount(String name, char[] password) {
     checkName(name);
     Map<String, String> copy = new TreeMap<>(hashes);
-    copy.put(name, PasswordHashes.hash(password, new SecureRandom()));
+    copy.put(name, PasswordHash.hash(password, HASH_ITERATIONS, new SecureRandom()));
     return new LocalAccounts(copy);
   }
 
@@ -90,7 +93,7 @@ public final class LocalAccounts {
    * derivation as a known one and answers false.
    */
   public boolean verify(String name, char[] password) {
-    return PasswordHashes.verify(password, name == null ? null : hashes.get(name));
+    return PasswordHash.verify(password, name == null ? null : hashes.get(name), HASH_ITERATIONS);
   }
 
   /**
@@ -122,7 +125,7 @@ public final class LocalAccounts {
       int colon = line.indexOf(':');
       String name = colon < 0 ? "" : line.substring(0, colon);
       String hash = colon < 0 ? "" : line.substring(colon + 1);
-      if (!validName(name) || !PasswordHashes.wellFormed(hash)) {
+      if (!validName(name) || !PasswordHash.isWellFormed(hash)) {
         throw new IOException(file + " line " + (i + 1) + ": not <name>:<pbkdf2-sha256 hash>");
       }
       if (out.put(name, hash) != null) {

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.openrms.auth.BasicCredentials;
 import org.openrms.wsman.Actions;
 import org.openrms.wsman.Envelope;
 import org.openrms.wsman.EnvelopeReader;
@@ -171,7 +172,7 @@ public final class WsmanHandler extends Handler.Abstract {
         .map(
             c -> {
               try (c) {
-                return config.accounts().verify(c.user(), c.password()) ? c.user() : null;
+                return config.accounts().verify(c.login(), c.password()) ? c.login() : null;
               }
             })
         .orElse(null);

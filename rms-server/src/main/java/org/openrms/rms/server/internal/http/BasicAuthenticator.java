@@ -1,13 +1,7 @@
 package org.openrms.rms.server.internal.http;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
+import org.openrms.auth.BasicCredentials;
 import org.openrms.core.wire.RmsErrorCode;
 import org.openrms.rms.server.UserDirectory;
 import org.openrms.rms.server.UserRecord;
@@ -45,7 +39,7 @@ public final class BasicAuthenticator {
       throw new ApiException(
           RmsErrorCode.REQUEST_DENIED, "Basic authentication over plain HTTP is refused");
     }
-    try (Credentials credentials = parse(authorization)) {
+    try (BasicCredentials credentials = parse(authorization)) {
       Optional<UserRecord> user =
           directory.authenticate(credentials.login(), credentials.password());
       if (user.isEmpty()) {
@@ -56,92 +50,19 @@ public final class BasicAuthenticator {
   }
 
   /**
-   * The login and password of a Basic header. {@link #close()} zeroes the password; the login is
-   * not secret.
-   */
-  public static final class Credentials implements AutoCloseable {
-    private final String login;
-    private final char[] password;
-
-    private Credentials(String login, char[] password) {
-      this.login = login;
-      this.password = password;
-    }
-
-    /** The login: not empty, without a colon. */
-    public String login() {
-      return login;
-    }
-
-    /** The password (the live array, zeroed by {@link #close()}). */
-    public char[] password() {
-      return password;
-    }
-
-    @Override
-    public void close() {
-      Arrays.fill(password, '\0');
-    }
-  }
-
-  /**
-   * Parses an {@code Authorization} header of the Basic scheme (RFC 7617): the scheme name in any
-   * case, a space, then base64 of the UTF-8 {@code login:password}. The login is what comes before
-   * the first colon and must not be empty.
+   * Parses an {@code Authorization} header of the Basic scheme with the shared codec ({@link
+   * BasicCredentials#parse(String)}: scheme in any case, base64 of UTF-8 {@code login:password},
+   * non-empty login before the first colon).
    *
    * @param authorization the header value, or {@code null}
+   * @return the credentials; the caller closes them to zero the password
    * @throws ApiException 401 {@code AUTHENTICATION_FAILED} for a missing or malformed header
    */
-  public static Credentials parse(String authorization) {
-    if (authorization == null
-        || authorization.length() < 6
-        || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw failed();
-    }
-    byte[] decoded;
-    try {
-      decoded = Base64.getDecoder().decode(authorization.substring(6).strip());
-    } catch (IllegalArgumentException e) {
-      throw failed();
-    }
-    try {
-      int colon = indexOf(decoded, (byte) ':');
-      if (colon <= 0) {
-        throw failed();
-      }
-      String login = new String(decodeUtf8(decoded, 0, colon));
-      return new Credentials(login, decodeUtf8(decoded, colon + 1, decoded.length - colon - 1));
-    } finally {
-      Arrays.fill(decoded, (byte) 0);
-    }
+  public static BasicCredentials parse(String authorization) {
+    return BasicCredentials.parse(authorization).orElseThrow(BasicAuthenticator::failed);
   }
 
   private static ApiException failed() {
     return new ApiException(RmsErrorCode.AUTHENTICATION_FAILED, "authentication failed");
-  }
-
-  private static int indexOf(byte[] a, byte b) {
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] == b) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static char[] decodeUtf8(byte[] bytes, int off, int len) {
-    try {
-      CharBuffer cb =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes, off, len));
-      char[] out = Arrays.copyOfRange(cb.array(), cb.position(), cb.limit());
-      Arrays.fill(cb.array(), '\0');
-      return out;
-    } catch (CharacterCodingException e) {
-      throw failed();
-    }
   }
 }

@@ -11,15 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import org.openrms.auth.BasicCredentials;
 import org.openrms.core.EcP256;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.RmsErrorCode;
 
 /**
  * Jazzer fuzz tests of what the server parses from the network before anything else: the JSON
- * bodies of activation and certification, the Basic {@code Authorization} header and the {@code
- * Content-Type}. Malformed input must end in the {@link ApiException} of the 400, 401 or 415 path,
- * never in another exception (which the handler would answer with 500).
+ * bodies of activation and certification, the Basic {@code Authorization} header (parsed by {@link
+ * BasicAuthenticator#parse}, i.e. auth's shared {@link BasicCredentials} codec plus the 401
+ * mapping, exactly as the server runs it) and the {@code Content-Type}. Malformed input must end in
+ * the {@link ApiException} of the 400, 401 or 415 path, never in another exception (which the
+ * handler would answer with 500).
  *
  * <p>A plain {@code mvn test} runs them in regression mode over the inputs in {@code
  * RequestParsingFuzzTestInputs/}; {@code JAZZER_FUZZ=1 mvn test -pl rms-server
@@ -59,7 +62,7 @@ class RequestParsingFuzzTest {
   /** Any header value yields a non-empty login without a colon, or fails with 401. */
   @FuzzTest(maxDuration = "30s")
   void basicAuthorization(@NotNull String header) {
-    try (BasicAuthenticator.Credentials c = BasicAuthenticator.parse(header)) {
+    try (BasicCredentials c = BasicAuthenticator.parse(header)) {
       assertThat(header.regionMatches(true, 0, "Basic ", 0, 6)).isTrue();
       assertThat(c.login()).isNotEmpty().doesNotContain(":");
       assertThat(c.password()).isNotNull();
@@ -78,7 +81,7 @@ class RequestParsingFuzzTest {
     String text = strictUtf8(raw);
     int colon = text == null ? -1 : text.indexOf(':');
     String header = "Basic " + Base64.getEncoder().encodeToString(raw);
-    try (BasicAuthenticator.Credentials c = BasicAuthenticator.parse(header)) {
+    try (BasicCredentials c = BasicAuthenticator.parse(header)) {
       assertThat(colon).as("accepted %s", text).isPositive();
       assertThat(c.login()).isEqualTo(text.substring(0, colon));
       assertThat(new String(c.password())).isEqualTo(text.substring(colon + 1));
