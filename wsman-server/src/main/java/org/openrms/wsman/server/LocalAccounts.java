@@ -59,10 +59,13 @@ public final class LocalAccounts {
    * A copy with {@code name} set to {@code password} (added or replaced). The caller still owns the
    * array and should zero it.
    *
-   * @throws IllegalArgumentException if the name is not valid
+   * @throws IllegalArgumentException if the name is not valid or the password is empty
    */
   public LocalAccounts withAccount(String name, char[] password) {
     checkName(name);
+    if (password == null || password.length == 0) {
+      throw new IllegalArgumentException("the password of account " + name + " cannot be empty");
+    }
     Map<String, String> copy = new TreeMap<>(hashes);
     copy.put(name, PasswordHash.hash(password, HASH_ITERATIONS, new SecureRandom()));
     return new LocalAccounts(copy);
@@ -93,6 +96,11 @@ public final class LocalAccounts {
    * derivation as a known one and answers false.
    */
   public boolean verify(String name, char[] password) {
+    if (password == null || password.length == 0) {
+      // No account has an empty password; still spend one derivation so timing tells nothing.
+      PasswordHash.dummyVerify(new char[] {0}, HASH_ITERATIONS);
+      return false;
+    }
     return PasswordHash.verify(password, name == null ? null : hashes.get(name), HASH_ITERATIONS);
   }
 

@@ -29,6 +29,17 @@ class LocalAccountsTest {
   }
 
   @Test
+  void emptyPasswordsAreRefusedAndNeverMatch() {
+    assertThatThrownBy(() -> LocalAccounts.empty().withAccount("eve", new char[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot be empty");
+    // "\0" and "" derive the same PBKDF2 key; neither may log in.
+    LocalAccounts nul = LocalAccounts.empty().withAccount("nul", new char[] {0});
+    assertThat(nul.verify("nul", new char[0])).isFalse();
+    assertThat(TWO.verify("alice", new char[0])).isFalse();
+  }
+
+  @Test
   void copiesAreIndependent() {
     LocalAccounts changed = TWO.withAccount("alice", "new".toCharArray()).without("bob@corp");
     assertThat(changed.names()).containsExactly("alice");
