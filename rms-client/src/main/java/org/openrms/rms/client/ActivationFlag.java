@@ -1,8 +1,8 @@
 package org.openrms.rms.client;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
+import org.openrms.core.BitFlag;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 
@@ -15,7 +15,7 @@ import org.openrms.core.HResult;
  * #TEMPORARY} is ignored without {@link #SILENT}; {@link #CANCEL} cancels the activation in
  * progress.
  */
-public enum ActivationFlag {
+public enum ActivationFlag implements BitFlag {
   /** Activate the computer for the local user (a machine certificate). */
   MACHINE(0x01),
   /** Activate the user (a rights account certificate). */
@@ -38,17 +38,14 @@ public enum ActivationFlag {
   }
 
   /** The C value of this flag. */
+  @Override
   public int bit() {
     return bit;
   }
 
   /** The C bit mask of a set of flags ({@code 0} for an empty set). */
   public static int bits(Collection<ActivationFlag> flags) {
-    int bits = 0;
-    for (ActivationFlag f : flags) {
-      bits |= f.bit;
-    }
-    return bits;
+    return BitFlag.bits(flags);
   }
 
   /**
@@ -57,14 +54,9 @@ public enum ActivationFlag {
    * @throws DrmException with {@link HResult#E_INVALIDARG} if a bit is not a known flag
    */
   public static Set<ActivationFlag> fromBits(int bits) {
-    Set<ActivationFlag> out = EnumSet.noneOf(ActivationFlag.class);
-    int rest = bits;
-    for (ActivationFlag f : values()) {
-      if ((bits & f.bit) != 0) {
-        out.add(f);
-        rest &= ~f.bit;
-      }
-    }
+    BitFlag.Decoded<ActivationFlag> decoded = BitFlag.decode(ActivationFlag.class, bits);
+    Set<ActivationFlag> out = decoded.flags();
+    int rest = decoded.unknownBits();
     if (rest != 0) {
       throw new DrmException(
           HResult.E_INVALIDARG, "unknown activation flag bits " + HResult.hex(rest));

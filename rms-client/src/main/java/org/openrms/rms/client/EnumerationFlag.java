@@ -1,8 +1,8 @@
 package org.openrms.rms.client;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
+import org.openrms.core.BitFlag;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 
@@ -16,7 +16,7 @@ import org.openrms.core.HResult;
  * Every other value exists so that C bit masks convert, and is rejected with {@link
  * HResult#E_INVALIDARG} by the enumeration methods.
  */
-public enum EnumerationFlag {
+public enum EnumerationFlag implements BitFlag {
   /** The machine certificate. */
   MACHINE(0x0001),
   /** Rights account certificates (PEM chains) of the local user. */
@@ -57,17 +57,14 @@ public enum EnumerationFlag {
   }
 
   /** The C value of this flag. */
+  @Override
   public int bit() {
     return bit;
   }
 
   /** The C bit mask of a set of flags. */
   public static int bits(Collection<EnumerationFlag> flags) {
-    int bits = 0;
-    for (EnumerationFlag f : flags) {
-      bits |= f.bit;
-    }
-    return bits;
+    return BitFlag.bits(flags);
   }
 
   /**
@@ -76,14 +73,9 @@ public enum EnumerationFlag {
    * @throws DrmException with {@link HResult#E_INVALIDARG} if a bit is not a known flag
    */
   public static Set<EnumerationFlag> fromBits(int bits) {
-    Set<EnumerationFlag> out = EnumSet.noneOf(EnumerationFlag.class);
-    int rest = bits;
-    for (EnumerationFlag f : values()) {
-      if ((bits & f.bit) != 0) {
-        out.add(f);
-        rest &= ~f.bit;
-      }
-    }
+    BitFlag.Decoded<EnumerationFlag> decoded = BitFlag.decode(EnumerationFlag.class, bits);
+    Set<EnumerationFlag> out = decoded.flags();
+    int rest = decoded.unknownBits();
     if (rest != 0) {
       throw new DrmException(
           HResult.E_INVALIDARG, "unknown enumeration flag bits " + HResult.hex(rest));

@@ -1,13 +1,13 @@
 package org.openrms.rms.client;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
+import org.openrms.core.BitFlag;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 
 /** The {@code DRM_SERVICE_TYPE_*} flags of {@link ClientSession#getServiceLocation}. */
-public enum ServiceType {
+public enum ServiceType implements BitFlag {
   /** Machine activation service. */
   ACTIVATION(0x01),
   /** Certification (user activation) service. */
@@ -26,17 +26,14 @@ public enum ServiceType {
   }
 
   /** The C value of this flag. */
+  @Override
   public int bit() {
     return bit;
   }
 
   /** The C bit mask of a set of flags. */
   public static int bits(Collection<ServiceType> types) {
-    int bits = 0;
-    for (ServiceType t : types) {
-      bits |= t.bit;
-    }
-    return bits;
+    return BitFlag.bits(types);
   }
 
   /**
@@ -45,14 +42,9 @@ public enum ServiceType {
    * @throws DrmException with {@link HResult#E_INVALIDARG} if a bit is not a known flag
    */
   public static Set<ServiceType> fromBits(int bits) {
-    Set<ServiceType> out = EnumSet.noneOf(ServiceType.class);
-    int rest = bits;
-    for (ServiceType t : values()) {
-      if ((bits & t.bit) != 0) {
-        out.add(t);
-        rest &= ~t.bit;
-      }
-    }
+    BitFlag.Decoded<ServiceType> decoded = BitFlag.decode(ServiceType.class, bits);
+    Set<ServiceType> out = decoded.flags();
+    int rest = decoded.unknownBits();
     if (rest != 0) {
       throw new DrmException(
           HResult.E_INVALIDARG, "unknown service type bits " + HResult.hex(rest));

@@ -2,9 +2,9 @@ package org.openrms.wsman.client;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.openrms.core.BitFlag;
 
 /**
  * The {@code _WSManEnumFlags} of {@code Session.Enumerate}, with their Windows values ({@code
@@ -16,7 +16,7 @@ import java.util.Set;
  * #HIERARCHY_DEEP_BASE_PROPS_ONLY}) and which association side is returned ({@link
  * #ASSOCIATED_INSTANCE}, {@link #ASSOCIATION_INSTANCE}). {@link #NON_XML_TEXT} stands alone.
  */
-public enum EnumerationFlag {
+public enum EnumerationFlag implements BitFlag {
   /** {@code WSManFlagReturnObject}: batches hold the XML instances (the default). */
   RETURN_OBJECT(0x0, Group.RETURN),
   /** {@code WSManFlagNonXmlText}: the filter is plain text even if it starts with {@code <}. */
@@ -51,17 +51,14 @@ public enum EnumerationFlag {
   }
 
   /** The Windows value of this flag ({@code 0} for a group default). */
+  @Override
   public int bit() {
     return bit;
   }
 
   /** The bit mask of a set of flags. */
   public static int bits(Collection<EnumerationFlag> flags) {
-    int bits = 0;
-    for (EnumerationFlag f : flags) {
-      bits |= f.bit;
-    }
-    return bits;
+    return BitFlag.bits(flags);
   }
 
   /**
@@ -72,14 +69,9 @@ public enum EnumerationFlag {
    *     choices of one group (such as ReturnEPR with ReturnObjectAndEPR)
    */
   public static Set<EnumerationFlag> fromBits(int bits) {
-    Set<EnumerationFlag> out = EnumSet.noneOf(EnumerationFlag.class);
-    int rest = bits;
-    for (EnumerationFlag f : values()) {
-      if (f.bit != 0 && (bits & f.bit) != 0) {
-        out.add(f);
-        rest &= ~f.bit;
-      }
-    }
+    BitFlag.Decoded<EnumerationFlag> decoded = BitFlag.decode(EnumerationFlag.class, bits);
+    Set<EnumerationFlag> out = decoded.flags();
+    int rest = decoded.unknownBits();
     if (rest != 0) {
       throw new IllegalArgumentException(
           String.format(

@@ -1,16 +1,16 @@
 package org.openrms.wsman.client;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.openrms.core.BitFlag;
 
 /**
  * The {@code __WSManSessionFlags} of {@link WSMan#createSession}, with their Windows values. The
  * {@code Use*} flags pick the authentication mechanism ({@link #authMechanism()}); the others set
  * the encoding, TLS checks and credential handling of the session.
  */
-public enum SessionFlag {
+public enum SessionFlag implements BitFlag {
   /** {@code WSManFlagUTF8}: requests and responses are UTF-8 (the default). */
   UTF8(0x1, null),
   /** {@code WSManFlagCredUsernamePassword}: use the user name and password of the options. */
@@ -53,6 +53,7 @@ public enum SessionFlag {
   }
 
   /** The Windows value of this flag. */
+  @Override
   public int bit() {
     return bit;
   }
@@ -64,11 +65,7 @@ public enum SessionFlag {
 
   /** The bit mask of a set of flags ({@code 0} for an empty set). */
   public static int bits(Collection<SessionFlag> flags) {
-    int bits = 0;
-    for (SessionFlag f : flags) {
-      bits |= f.bit;
-    }
-    return bits;
+    return BitFlag.bits(flags);
   }
 
   /**
@@ -77,14 +74,9 @@ public enum SessionFlag {
    * @throws IllegalArgumentException naming the bits that are no {@code __WSManSessionFlags} value
    */
   public static Set<SessionFlag> fromBits(int bits) {
-    Set<SessionFlag> out = EnumSet.noneOf(SessionFlag.class);
-    int rest = bits;
-    for (SessionFlag f : values()) {
-      if ((bits & f.bit) != 0) {
-        out.add(f);
-        rest &= ~f.bit;
-      }
-    }
+    BitFlag.Decoded<SessionFlag> decoded = BitFlag.decode(SessionFlag.class, bits);
+    Set<SessionFlag> out = decoded.flags();
+    int rest = decoded.unknownBits();
     if (rest != 0) {
       throw new IllegalArgumentException(
           String.format(
