@@ -5,15 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import org.openrms.auth.BasicCredentials;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.core.wire.RmsPaths;
@@ -145,22 +142,12 @@ public final class RmsHttp {
         null);
   }
 
+  /** The Basic header, built by the shared codec; a login it cannot encode fails authentication. */
   private static String basic(String login, char[] password) {
-    char[] both = new char[login.length() + 1 + password.length];
-    login.getChars(0, login.length(), both, 0);
-    both[login.length()] = ':';
-    System.arraycopy(password, 0, both, login.length() + 1, password.length);
-    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(both));
-    byte[] raw = new byte[bytes.remaining()];
-    bytes.get(raw);
     try {
-      return "Basic " + Base64.getEncoder().encodeToString(raw);
-    } finally {
-      Arrays.fill(both, '\0');
-      Arrays.fill(raw, (byte) 0);
-      if (bytes.hasArray()) {
-        Arrays.fill(bytes.array(), (byte) 0);
-      }
+      return BasicCredentials.encode(login, password);
+    } catch (IllegalArgumentException e) {
+      throw new RmsFailure(HResult.E_DRM_AUTHENTICATION_FAILED, e.getMessage(), null, null);
     }
   }
 }
