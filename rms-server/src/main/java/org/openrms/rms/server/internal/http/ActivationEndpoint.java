@@ -40,11 +40,7 @@ public final class ActivationEndpoint {
 
   /** Handles one request. */
   public Reply handle(String authorization, boolean secure, byte[] body, Attempt attempt) {
-    UserRecord user = authenticator.authenticate(authorization, secure);
-    attempt.login(user.login());
-    if (!user.enabled()) {
-      throw new ApiException(RmsErrorCode.REQUEST_DENIED, "the account is disabled");
-    }
+    UserRecord user = authenticator.authenticateEnabled(authorization, secure, attempt);
     Decoded decoded = decode(body);
     MachineActivationRequest req = decoded.request();
     ECPublicKey key = decoded.key();

@@ -50,6 +50,22 @@ public final class BasicAuthenticator {
   }
 
   /**
+   * Authenticates a request, records the login in the audit attempt, and refuses a disabled
+   * account: what every authenticated endpoint does first.
+   *
+   * @throws ApiException as {@link #authenticate}, or 403 {@code REQUEST_DENIED} for a disabled
+   *     account (after its login was recorded)
+   */
+  public UserRecord authenticateEnabled(String authorization, boolean secure, Attempt attempt) {
+    UserRecord user = authenticate(authorization, secure);
+    attempt.login(user.login());
+    if (!user.enabled()) {
+      throw new ApiException(RmsErrorCode.REQUEST_DENIED, "the account is disabled");
+    }
+    return user;
+  }
+
+  /**
    * Parses an {@code Authorization} header of the Basic scheme with the shared codec ({@link
    * BasicCredentials#parse(String)}: scheme in any case, base64 of UTF-8 {@code login:password},
    * non-empty login before the first colon).

@@ -52,11 +52,7 @@ public final class CertificationEndpoint {
 
   /** Handles one request. */
   public Reply handle(String authorization, boolean secure, byte[] body, Attempt attempt) {
-    UserRecord user = authenticator.authenticate(authorization, secure);
-    attempt.login(user.login());
-    if (!user.enabled()) {
-      throw new ApiException(RmsErrorCode.REQUEST_DENIED, "the account is disabled");
-    }
+    UserRecord user = authenticator.authenticateEnabled(authorization, secure, attempt);
     String email = user.email();
     if (email == null || email.isBlank()) {
       throw new ApiException(
