@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       LicensesCommand.class,
       LocateCommand.class,
       DemoCommand.class,
+      WsmanCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

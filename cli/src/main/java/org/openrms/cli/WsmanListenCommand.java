@@ -1,0 +1,145 @@
+package org.openrms.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.openrms.cli.internal.ExitCodes;
+import org.openrms.wsman.server.LocalAccounts;
+import org.openrms.wsman.server.WsmanListener;
+import org.openrms.wsman.server.WsmanListenerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code openrms wsman listen}: runs a standalone WS-Management listener until interrupted. */
+@Command(
+    name = "listen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a WinRM-compatible WS-Management listener at /wsman until Ctrl-C.",
+      "Basic authentication against --accounts (see 'openrms wsman account'). As on Windows,",
+      "Basic over plain HTTP is refused unless --allow-unencrypted; prefer --https-port.",
+      "Remote commands run as the operating-system user running this listener."
+    })
+final class WsmanListenCommand extends BaseCommand implements Callable<Integer> {
+  /** Environment variable read for the keystore password when no file is given. */
+  static final String KEYSTORE_PASSWORD_ENV = "OPENRMS_KEYSTORE_PASSWORD";
+
+  @Option(
+      names = "--accounts",
+      required = true,
+      description = "Accounts file written by 'openrms wsman account add' (mode 600).")
+  Path accountsFile;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+  String bind;
+
+  @Option(
+      names = "--port",
+      defaultValue = "5985",
+      description = "HTTP port (0 = any free port). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(
+      names = "--https-port",
+      description = "Also serve HTTPS on this port (Windows uses 5986); needs --keystore.")
+  Integer httpsPort;
+
+  @Option(names = "--keystore", description = "PKCS#12 file with the TLS key and certificate.")
+  Path keystore;
+
+  @Option(
+      names = "--keystore-password-file",
+      description = "File holding the keystore password (else $" + KEYSTORE_PASSWORD_ENV + ").")
+  Path keystorePasswordFile;
+
+  @Option(
+      names = "--allow-unencrypted",
+      description = "Accept Basic authentication over plain HTTP (off by default, as on Windows).")
+  boolean allowUnencrypted;
+
+  @Option(
+      names = "--max-envelope-size-kb",
+      defaultValue = "500",
+      description =
+          "Largest envelope in KiB (Windows MaxEnvelopeSizekb). Default: ${DEFAULT-VALUE}.")
+  int maxEnvelopeKb;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(accountsFile)) {
+      err()
+          .println(
+              "error: no accounts file "
+                  + accountsFile
+                  + "; create one with: openrms wsman account add NAME --accounts "
+                  + accountsFile);
+      return ExitCodes.LOCAL;
+    }
+    LocalAccounts accounts = LocalAccounts.load(accountsFile);
+    WsmanListenerConfig.Builder config =
+        WsmanListenerConfig.builder()
+            .bindAddress(bind)
+            .httpPort(port)
+            .accounts(accounts)
+            .allowUnencrypted(allowUnencrypted)
+            .maxEnvelopeSize(Math.multiplyExact(maxEnvelopeKb, 1024));
+    if (httpsPort != null) {
+      if (keystore == null) {
+        err().println("error: --https-port needs --keystore FILE (PKCS#12)");
+        return ExitCodes.USAGE;
+      }
+      char[] password = keystorePassword();
+      try {
+        config.https(httpsPort, keystore, password);
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+    } else if (keystore != null) {
+      err().println("error: --keystore needs --https-port");
+      return ExitCodes.USAGE;
+    }
+    WsmanListener listener = WsmanListener.start(config.build());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  listener.close();
+                  stopped.countDown();
+                },
+                "openrms-wsman-shutdown"));
+    out().println("OpenRMS WS-Management listener at " + listener.httpUri());
+    listener.httpsUri().ifPresent(u -> out().println("                          and at " + u));
+    out().println("Accounts: " + accounts.names().size() + " from " + accountsFile);
+    if (accounts.names().isEmpty()) {
+      err().println("warning: the accounts file is empty; every request will be refused");
+    }
+    if (!allowUnencrypted) {
+      out().println("Plain HTTP accepts only unauthenticated Identify (no --allow-unencrypted).");
+    }
+    out().println("Press Ctrl-C to stop.");
+    out().flush();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private char[] keystorePassword() throws java.io.IOException {
+    if (keystorePasswordFile != null) {
+      String text = Files.readString(keystorePasswordFile, StandardCharsets.UTF_8);
+      return text.lines().findFirst().orElse("").toCharArray();
+    }
+    String env = System.getenv(KEYSTORE_PASSWORD_ENV);
+    if (env == null) {
+      throw new IllegalArgumentException(
+          "no keystore password: use --keystore-password-file FILE or set "
+              + KEYSTORE_PASSWORD_ENV);
+    }
+    return env.toCharArray();
+  }
+}
