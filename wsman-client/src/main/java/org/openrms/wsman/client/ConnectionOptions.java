@@ -1,5 +1,7 @@
 package org.openrms.wsman.client;
 
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,12 +20,16 @@ public final class ConnectionOptions implements AutoCloseable {
   private final String userName;
   private final char[] password;
   private final AuthMechanism authMechanism;
+  private final PrivateKey clientKey;
+  private final X509Certificate[] clientChain;
   private volatile boolean closed;
 
   private ConnectionOptions(Builder b) {
     this.userName = b.userName;
     this.password = b.password == null ? null : b.password.clone();
     this.authMechanism = b.authMechanism;
+    this.clientKey = b.clientKey;
+    this.clientChain = b.clientChain;
   }
 
   /** A new builder with no user, no password and no mechanism override. */
@@ -58,6 +64,16 @@ public final class ConnectionOptions implements AutoCloseable {
     return Optional.ofNullable(authMechanism);
   }
 
+  /** The client certificate's private key, for {@link AuthMechanism#CLIENT_CERTIFICATE}. */
+  public Optional<PrivateKey> clientKey() {
+    return Optional.ofNullable(clientKey);
+  }
+
+  /** A copy of the client certificate chain (the certificate first); empty if none was set. */
+  public X509Certificate[] clientCertificateChain() {
+    return clientChain == null ? new X509Certificate[0] : clientChain.clone();
+  }
+
   /** True after {@link #close()}. */
   public boolean isClosed() {
     return closed;
@@ -81,6 +97,9 @@ public final class ConnectionOptions implements AutoCloseable {
         + (password == null ? "none" : "***")
         + ", authMechanism="
         + authMechanism
+        + (clientChain == null
+            ? ""
+            : ", clientCertificate=" + clientChain[0].getSubjectX500Principal().getName())
         + (closed ? ", closed" : "")
         + "]";
   }
@@ -90,8 +109,24 @@ public final class ConnectionOptions implements AutoCloseable {
     private String userName;
     private char[] password;
     private AuthMechanism authMechanism;
+    private PrivateKey clientKey;
+    private X509Certificate[] clientChain;
 
     private Builder() {}
+
+    /**
+     * The TLS client certificate for {@link AuthMechanism#CLIENT_CERTIFICATE} (the {@code
+     * https/mutual} profile): its private key and its chain, the certificate first.
+     */
+    public Builder clientCertificate(PrivateKey key, X509Certificate... chain) {
+      Objects.requireNonNull(key, "key");
+      if (chain == null || chain.length == 0) {
+        throw new IllegalArgumentException("a client certificate needs at least one certificate");
+      }
+      this.clientKey = key;
+      this.clientChain = chain.clone();
+      return this;
+    }
 
     /** The user name, such as {@code user}, {@code DOMAIN\\user} or {@code user@REALM}. */
     public Builder userName(String userName) {

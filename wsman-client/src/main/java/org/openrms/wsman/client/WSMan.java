@@ -1,5 +1,7 @@
 package org.openrms.wsman.client;
 
+import java.security.KeyStore;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import org.openrms.wsman.client.internal.ErrorMessages;
@@ -15,21 +17,30 @@ import org.openrms.wsman.client.internal.ErrorMessages;
  * <pre>{@code
  * WSMan wsman = WSMan.builder().trustedHosts("*.corp.com").build();
  * try (ConnectionOptions options =
- *     wsman.createConnectionOptions().userName("admin").password(pw).build()) {
- *   SessionPlan plan =
- *       wsman.createSession("https://service.corp.com", Set.of(SessionFlag.USE_BASIC), options);
+ *         wsman.createConnectionOptions().userName("admin").password(pw).build();
+ *     Session session =
+ *         wsman.createSession("https://service.corp.com", Set.of(SessionFlag.USE_BASIC), options)) {
+ *   String config = session.get("http://schemas.microsoft.com/wbem/wsman/1/config");
  * }
  * }</pre>
  *
- * <p>This release stops at {@link SessionPlan}: {@link #createSession} validates and resolves the
- * connection string, flags and options but opens no connection. The network {@code Session}
- * (Identify, Get, Put, Create, Delete, Enumerate, Invoke, shells) comes in a later release.
+ * <p>{@link #createSession} validates and resolves the connection string, flags and options into a
+ * {@link SessionPlan} ({@link #planSession} does only that) and returns a {@link Session}, which
+ * connects on its first operation. The builder also holds the HTTPS trust material (the JDK trust
+ * store by default), the connect timeout and the MaxEnvelopeSize announced to services.
  */
 public final class WSMan {
+  /** The MaxEnvelopeSize announced by default, as pywinrm: 153600 bytes. */
+  public static final int DEFAULT_MAX_ENVELOPE_SIZE = 153600;
+
   private final AuthSelector authSelector;
+  private final ClientSettings settings;
 
   private WSMan(Builder b) {
     this.authSelector = b.authSelector.build();
+    this.settings =
+        new ClientSettings(
+            b.trustStore, b.connectTimeout, b.maxEnvelopeSize, b.allowUnencrypted, b.userAgent);
   }
 
   /** A builder for a workgroup client with no trusted hosts. */
@@ -71,13 +82,41 @@ public final class WSMan {
    * @throws IllegalArgumentException for unknown flag bits, a malformed connection string or
    *     conflicting settings
    */
-  public SessionPlan createSession(String connection, int flags, ConnectionOptions options) {
+  public Session createSession(String connection, int flags, ConnectionOptions options) {
     return createSession(connection, SessionFlag.fromBits(flags), options);
   }
 
   /**
-   * Resolves a session ({@code CreateSession}): parses the connection string, checks the flags and
-   * chooses the authentication mechanism. Nothing is contacted.
+   * Resolves a session with the flags as a Windows bit mask, without creating it.
+   *
+   * @throws IllegalArgumentException for unknown flag bits, a malformed connection string or
+   *     conflicting settings
+   */
+  public SessionPlan planSession(String connection, int flags, ConnectionOptions options) {
+    return planSession(connection, SessionFlag.fromBits(flags), options);
+  }
+
+  /**
+   * Creates a session ({@code CreateSession}): resolves the plan as {@link #planSession} does and
+   * returns a session on it. Nothing is contacted until the session's first operation.
+   *
+   * @param connection {@code <Transport><Address><Suffix>}; {@code null} or empty for the local
+   *     computer (see {@link ConnectionString})
+   * @param flags the session flags; none are needed for the local computer
+   * @param options user name and password (or client certificate), or {@code null}; the session
+   *     reads the password from them at each request, so close them only after the session
+   * @throws IllegalArgumentException for a malformed connection string or conflicting settings,
+   *     naming the problem
+   * @throws IllegalStateException if the options are closed
+   */
+  public Session createSession(
+      String connection, Set<SessionFlag> flags, ConnectionOptions options) {
+    return new Session(planSession(connection, flags, options), settings);
+  }
+
+  /**
+   * Resolves a session without creating it: parses the connection string, checks the flags and
+   * chooses the authentication mechanism, as {@link #createSession} does. Nothing is contacted.
    *
    * @param connection {@code <Transport><Address><Suffix>}; {@code null} or empty for the local
    *     computer (see {@link ConnectionString})
@@ -87,7 +126,7 @@ public final class WSMan {
    *     naming the problem
    * @throws IllegalStateException if the options are closed
    */
-  public SessionPlan createSession(
+  public SessionPlan planSession(
       String connection, Set<SessionFlag> flags, ConnectionOptions options) {
     Objects.requireNonNull(flags, "flags");
     if (options != null && options.isClosed()) {
@@ -111,8 +150,60 @@ public final class WSMan {
   /** Builds a {@link WSMan}. */
   public static final class Builder {
     private final AuthSelector.Builder authSelector = AuthSelector.builder();
+    private KeyStore trustStore;
+    private Duration connectTimeout = Duration.ofSeconds(30);
+    private int maxEnvelopeSize = DEFAULT_MAX_ENVELOPE_SIZE;
+    private boolean allowUnencrypted;
+    private String userAgent = "OpenRMS WinRM client";
 
     private Builder() {}
+
+    /**
+     * The trusted CA certificates for HTTPS (a key store of trusted certificate entries); {@code
+     * null}, the default, means the JDK trust store.
+     */
+    public Builder trustStore(KeyStore trustStore) {
+      this.trustStore = trustStore;
+      return this;
+    }
+
+    /** The longest wait for a TCP connection and a TLS handshake; 30 s by default. */
+    public Builder connectTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the connect timeout must be positive");
+      }
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The MaxEnvelopeSize announced to services, in bytes: the largest response a service may send,
+     * and the largest request sent until the service's own limit is known; 153600 by default.
+     *
+     * @throws IllegalArgumentException below 8192 (MS-WSMV 3.1.4.1.7)
+     */
+    public Builder maxEnvelopeSize(int bytes) {
+      if (bytes < 8192) {
+        throw new IllegalArgumentException("MaxEnvelopeSize must be at least 8192 bytes");
+      }
+      this.maxEnvelopeSize = bytes;
+      return this;
+    }
+
+    /**
+     * Whether Basic may send passwords over plain HTTP in every session (the client's {@code
+     * AllowUnencrypted}); off by default, when only sessions with the NoEncryption flag may.
+     */
+    public Builder allowUnencrypted(boolean allow) {
+      this.allowUnencrypted = allow;
+      return this;
+    }
+
+    /** The User-Agent header; {@code OpenRMS WinRM client} by default. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
 
     /** The trusted hosts ({@link TrustedHosts}); none by default. */
     public Builder trustedHosts(TrustedHosts trustedHosts) {

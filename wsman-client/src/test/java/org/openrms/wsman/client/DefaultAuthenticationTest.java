@@ -115,7 +115,7 @@ class DefaultAuthenticationTest {
    */
   @Test
   void noFlagSettingsAreRequiredForAConnectionToTheWinRmServiceOnTheLocalComputer() {
-    SessionPlan plan = WSMan.builder().build().createSession(null, 0, null);
+    SessionPlan plan = WSMan.builder().build().createSession(null, 0, null).plan();
     assertThat(plan.endpoint().toString()).isEqualTo("http://localhost:5985/wsman");
     assertThat(plan.mechanism()).isEqualTo(AuthMechanism.NEGOTIATE);
   }
@@ -126,7 +126,7 @@ class DefaultAuthenticationTest {
    */
   @Test
   void aRemoteConnectionWithoutFlagsFollowsTheDefaultRules() {
-    SessionPlan plan = WSMan.builder().build().createSession("server.corp.com", 0, null);
+    SessionPlan plan = WSMan.builder().build().createSession("server.corp.com", 0, null).plan();
     assertThat(plan.mechanism()).isEqualTo(AuthMechanism.KERBEROS);
     assertThat(plan.flags()).isEmpty();
   }

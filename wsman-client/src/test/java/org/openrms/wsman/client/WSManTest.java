@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openrms.wsman.WsmanErrorCode;
 
-/** WSMan.createSession resolves a SessionPlan; getErrorMessage knows every WSManFault code. */
+/**
+ * WSMan.createSession resolves a SessionPlan (Session.plan()); getErrorMessage knows every
+ * WSManFault code.
+ */
 class WSManTest {
   private final WSMan wsman = WSMan.builder().trustedHosts("*.corp.com").build();
 
@@ -26,8 +29,12 @@ class WSManTest {
   @Test
   void whenCreatingAnHttpsSessionTheAddressFieldMustMatchTheServerCertificateName() {
     SessionPlan plan =
-        wsman.createSession(
-            "https://service.corp.com/websvcs/wsman", EnumSet.of(SessionFlag.USE_BASIC), admin());
+        wsman
+            .createSession(
+                "https://service.corp.com/websvcs/wsman",
+                EnumSet.of(SessionFlag.USE_BASIC),
+                admin())
+            .plan();
     assertThat(plan.endpoint())
         .isEqualTo(URI.create("https://service.corp.com:5986/websvcs/wsman"));
     assertThat(plan.expectedCertificateName()).contains("service.corp.com");
@@ -35,28 +42,32 @@ class WSManTest {
     assertThat(plan.verifiesCertificateAuthority()).isTrue();
     assertThat(plan.checksRevocation()).isTrue();
     SessionPlan v6 =
-        wsman.createSession(
-            "https://[E3D7::6420]:9999/wsman", EnumSet.of(SessionFlag.USE_BASIC), admin());
+        wsman
+            .createSession(
+                "https://[E3D7::6420]:9999/wsman", EnumSet.of(SessionFlag.USE_BASIC), admin())
+            .plan();
     assertThat(v6.expectedCertificateName()).contains("E3D7::6420");
   }
 
   @Test
   void skipCaCheckAndSkipCnCheckTurnTheTlsChecksOff() {
     SessionPlan plan =
-        wsman.createSession(
-            "https://service",
-            EnumSet.of(
-                SessionFlag.USE_BASIC,
-                SessionFlag.SKIP_CA_CHECK,
-                SessionFlag.SKIP_CN_CHECK,
-                SessionFlag.SKIP_REVOCATION_CHECK),
-            admin());
+        wsman
+            .createSession(
+                "https://service",
+                EnumSet.of(
+                    SessionFlag.USE_BASIC,
+                    SessionFlag.SKIP_CA_CHECK,
+                    SessionFlag.SKIP_CN_CHECK,
+                    SessionFlag.SKIP_REVOCATION_CHECK),
+                admin())
+            .plan();
     assertThat(plan.verifiesCertificateAuthority()).isFalse();
     assertThat(plan.verifiesCertificateName()).isFalse();
     assertThat(plan.checksRevocation()).isFalse();
     assertThat(plan.expectedCertificateName()).isEmpty();
     SessionPlan caOnly =
-        wsman.createSession("https://service", EnumSet.of(SessionFlag.SKIP_CA_CHECK), null);
+        wsman.createSession("https://service", EnumSet.of(SessionFlag.SKIP_CA_CHECK), null).plan();
     assertThat(caOnly.verifiesCertificateAuthority()).isFalse();
     assertThat(caOnly.expectedCertificateName()).contains("service");
   }
@@ -67,31 +78,38 @@ class WSManTest {
    */
   @Test
   void theseFlagsAlsoSpecifyOtherSessionConnectionInformationSuchAsEncodingOrEncryption() {
-    SessionPlan plain = wsman.createSession("h.corp.com", 0, admin());
+    SessionPlan plain = wsman.createSession("h.corp.com", 0, admin()).plan();
     assertThat(plain.charset()).isEqualTo(StandardCharsets.UTF_8);
     assertThat(plain.mechanism()).isEqualTo(AuthMechanism.NEGOTIATE);
     assertThat(plain.encryptsMessages()).isTrue();
     SessionPlan utf16 =
-        wsman.createSession(
-            "h.corp.com", EnumSet.of(SessionFlag.UTF16, SessionFlag.NO_ENCRYPTION), admin());
+        wsman
+            .createSession(
+                "h.corp.com", EnumSet.of(SessionFlag.UTF16, SessionFlag.NO_ENCRYPTION), admin())
+            .plan();
     assertThat(utf16.charset()).isEqualTo(StandardCharsets.UTF_16);
     assertThat(utf16.encryptsMessages()).isFalse();
-    assertThat(wsman.createSession("h", EnumSet.of(SessionFlag.UTF8), null).charset())
+    assertThat(wsman.createSession("h", EnumSet.of(SessionFlag.UTF8), null).plan().charset())
         .isEqualTo(StandardCharsets.UTF_8);
-    assertThat(wsman.createSession("https://h", 0, null).encryptsMessages())
+    assertThat(wsman.createSession("https://h", 0, null).plan().encryptsMessages())
         .as("TLS protects https")
         .isFalse();
     assertThat(
-            wsman.createSession("h", EnumSet.of(SessionFlag.USE_BASIC), admin()).encryptsMessages())
+            wsman
+                .createSession("h", EnumSet.of(SessionFlag.USE_BASIC), admin())
+                .plan()
+                .encryptsMessages())
         .as("Basic cannot seal")
         .isFalse();
     SessionPlan spn =
-        wsman.createSession(
-            "h",
-            EnumSet.of(
-                SessionFlag.ENABLE_SPN_SERVER_PORT,
-                SessionFlag.ALLOW_NEGOTIATE_IMPLICIT_CREDENTIALS),
-            null);
+        wsman
+            .createSession(
+                "h",
+                EnumSet.of(
+                    SessionFlag.ENABLE_SPN_SERVER_PORT,
+                    SessionFlag.ALLOW_NEGOTIATE_IMPLICIT_CREDENTIALS),
+                null)
+            .plan();
     assertThat(spn.spnIncludesPort()).isTrue();
     assertThat(spn.allowsImplicitNegotiateCredentials()).isTrue();
   }
@@ -99,7 +117,10 @@ class WSManTest {
   @Test
   void utf8AndUtf16TogetherAreRefused() {
     assertThatThrownBy(
-            () -> wsman.createSession("h", EnumSet.of(SessionFlag.UTF8, SessionFlag.UTF16), null))
+            () ->
+                wsman
+                    .createSession("h", EnumSet.of(SessionFlag.UTF8, SessionFlag.UTF16), null)
+                    .plan())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("UTF8 and UTF16");
   }
@@ -107,7 +128,7 @@ class WSManTest {
   @Test
   void theUseSslFlagSelectsHttpsWhenNoTransportIsGiven() {
     SessionPlan plan =
-        wsman.createSession("server.corp.com", SessionFlag.USE_SSL.bit() | 0x40000, admin());
+        wsman.createSession("server.corp.com", SessionFlag.USE_SSL.bit() | 0x40000, admin()).plan();
     assertThat(plan.endpoint()).isEqualTo(URI.create("https://server.corp.com:5986/wsman"));
     assertThat(plan.mechanism()).isEqualTo(AuthMechanism.BASIC);
     assertThat(plan.flagBits()).isEqualTo(0x8040000);
@@ -116,7 +137,7 @@ class WSManTest {
   /** "The default is NULL" (connectionOptions). */
   @Test
   void theConnectionOptionsDefaultIsNull() {
-    SessionPlan plan = wsman.createSession("localhost", 0, null);
+    SessionPlan plan = wsman.createSession("localhost", 0, null).plan();
     assertThat(plan.options()).isEmpty();
     assertThat(plan.mechanism()).isEqualTo(AuthMechanism.NEGOTIATE);
   }
@@ -125,27 +146,29 @@ class WSManTest {
   void closedOptionsAreRefused() {
     ConnectionOptions o = admin();
     o.close();
-    assertThatThrownBy(() -> wsman.createSession("h", 0, o))
+    assertThatThrownBy(() -> wsman.createSession("h", 0, o).plan())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
   }
 
   @Test
   void badInputSurfacesAsIllegalArgument() {
-    assertThatThrownBy(() -> wsman.createSession("h", 0x2, null))
+    assertThatThrownBy(() -> wsman.createSession("h", 0x2, null).plan())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown session flag bits");
-    assertThatThrownBy(() -> wsman.createSession("ftp://h", 0, null))
+    assertThatThrownBy(() -> wsman.createSession("ftp://h", 0, null).plan())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown transport");
-    assertThatThrownBy(() -> wsman.createSession("h", EnumSet.of(SessionFlag.USE_BASIC), null))
+    assertThatThrownBy(
+            () -> wsman.createSession("h", EnumSet.of(SessionFlag.USE_BASIC), null).plan())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs explicit credentials");
   }
 
   @Test
   void thePlanNeverPrintsThePassword() {
-    SessionPlan plan = wsman.createSession("https://h", EnumSet.of(SessionFlag.USE_BASIC), admin());
+    SessionPlan plan =
+        wsman.createSession("https://h", EnumSet.of(SessionFlag.USE_BASIC), admin()).plan();
     assertThat(plan.toString())
         .contains("https://h:5986/wsman")
         .contains("BASIC")

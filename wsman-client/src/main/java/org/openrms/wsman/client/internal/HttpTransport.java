@@ -1,0 +1,241 @@
+package org.openrms.wsman.client.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One HTTP/1.1 connection to a WS-Management service on httpcore5's blocking client connection:
+ * POSTs go one at a time over one kept-alive TCP (or TLS) connection, which is opened on first use
+ * and opened again when the server closed it. The connection is the unit that will own
+ * connection-bound authentication state (NTLM, Kerberos) when those arrive.
+ *
+ * <p>{@link #post} is serialised; {@link #close()} may be called from any thread and aborts a post
+ * in progress. I/O failures surface as {@link IOException}s; mapping them to the client's
+ * exceptions is {@link Exchange}'s job.
+ */
+public final class HttpTransport implements AutoCloseable {
+  /** What a transport connects to and how. */
+  public record Target(
+      String host,
+      int port,
+      String path,
+      SSLContext tls,
+      boolean sniHost,
+      Duration connectTimeout,
+      String userAgent,
+      long maxResponseBytes) {}
+
+  /** A response: status, reason, content type and the body bytes. */
+  public record Answer(int status, String reason, String contentType, byte[] body) {}
+
+  private final java.util.function.Supplier<Target> targets;
+  private Target target;
+  private HttpHost httpHost;
+  private final HttpRequestExecutor executor = new HttpRequestExecutor();
+  private final HttpProcessor processor;
+  private DefaultBHttpClientConnection connection;
+  private volatile DefaultBHttpClientConnection live;
+  private volatile boolean closed;
+
+  /**
+   * A transport; nothing is connected yet, and {@code targets} is asked for the target (TLS context
+   * included) on the first post only.
+   */
+  public HttpTransport(java.util.function.Supplier<Target> targets) {
+    this.targets = targets;
+    this.processor =
+        HttpProcessorBuilder.create()
+            .add(new RequestContent())
+            .add(new RequestTargetHost())
+            .add(new RequestConnControl())
+            .build();
+  }
+
+  /**
+   * POSTs {@code body} and reads the whole response.
+   *
+   * @param headers request headers (Content-Type, Authorization …)
+   * @param readTimeout the longest wait for response bytes
+   * @throws IOException for a connect, TLS, read or write failure, or a response over the limit
+   */
+  public synchronized Answer post(byte[] body, Map<String, String> headers, Duration readTimeout)
+      throws IOException {
+    if (closed) {
+      throw new IOException("the connection is closed");
+    }
+    if (target == null) {
+      target = targets.get();
+      httpHost =
+          new HttpHost(target.tls() == null ? "http" : "https", target.host(), target.port());
+    }
+    boolean reused = connection != null && connection.isOpen();
+    if (reused && connection.isStale()) {
+      drop();
+      reused = false;
+    }
+    if (connection == null) {
+      connect();
+    }
+    try {
+      return exchange(body, headers, readTimeout);
+    } catch (NoHttpResponseException | SocketException e) {
+      // The server closed a kept-alive connection before it read the request: send it again once
+      // on a fresh connection. A failure on a fresh connection is real.
+      drop();
+      if (!reused || closed) {
+        throw e;
+      }
+      connect();
+      return exchange(body, headers, readTimeout);
+    } catch (IOException | RuntimeException e) {
+      drop();
+      throw e;
+    }
+  }
+
+  private Answer exchange(byte[] body, Map<String, String> headers, Duration readTimeout)
+      throws IOException {
+    BasicClassicHttpRequest request =
+        new BasicClassicHttpRequest(Method.POST, httpHost, target.path());
+    request.setHeader("User-Agent", target.userAgent());
+    headers.forEach(request::setHeader);
+    request.setEntity(new ByteArrayEntity(body, null));
+    connection.setSocketTimeout(Timeout.ofMilliseconds(Math.max(1, readTimeout.toMillis())));
+    HttpCoreContext context = HttpCoreContext.create();
+    try {
+      executor.preProcess(request, processor, context);
+      ClassicHttpResponse response = executor.execute(request, connection, context);
+      executor.postProcess(response, processor, context);
+      byte[] bytes = read(response.getEntity());
+      Header type = response.getFirstHeader("Content-Type");
+      if (!executor.keepAlive(request, response, connection, context)) {
+        drop();
+      }
+      return new Answer(
+          response.getCode(),
+          response.getReasonPhrase(),
+          type == null ? null : type.getValue(),
+          bytes);
+    } catch (HttpException e) {
+      throw new IOException("HTTP protocol error: " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] read(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return new byte[0];
+    }
+    long max = target.maxResponseBytes();
+    if (entity.getContentLength() > max) {
+      throw new IOException(
+          "the response of " + entity.getContentLength() + " bytes is over the limit of " + max);
+    }
+    try (InputStream in = entity.getContent()) {
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.max(256, Math.min(entity.getContentLength(), max)));
+      byte[] buf = new byte[16384];
+      long total = 0;
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > max) {
+          throw new IOException("the response is over the limit of " + max + " bytes");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private void connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(
+          new InetSocketAddress(target.host(), target.port()),
+          (int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
+      DefaultBHttpClientConnection c = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
+      if (target.tls() != null) {
+        SSLSocket ssl =
+            (SSLSocket)
+                target
+                    .tls()
+                    .getSocketFactory()
+                    .createSocket(socket, target.host(), target.port(), true);
+        SSLParameters params = ssl.getSSLParameters();
+        if (target.sniHost()) {
+          params.setServerNames(List.of(new SNIHostName(target.host())));
+        }
+        ssl.setSSLParameters(params);
+        ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
+        ssl.startHandshake();
+        c.bind(ssl, socket);
+      } else {
+        c.bind(socket);
+      }
+      connection = c;
+      live = c;
+      if (closed) {
+        drop();
+        throw new IOException("the connection is closed");
+      }
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  private void drop() {
+    DefaultBHttpClientConnection c = connection;
+    connection = null;
+    live = null;
+    if (c != null) {
+      c.close(CloseMode.IMMEDIATE);
+    }
+  }
+
+  /** True after {@link #close()}. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Closes the connection, aborting a post in progress. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    DefaultBHttpClientConnection c = live;
+    if (c != null) {
+      c.close(CloseMode.IMMEDIATE);
+    }
+  }
+}
