@@ -115,6 +115,57 @@ public final class EnvelopeReader {
   }
 
   /**
+   * The {@code a:MessageID} of a request that could not be read as a whole (malformed after its
+   * header, over a limit, missing another header), so that the fault can still carry RelatesTo.
+   * Scans the envelope's header only, with the same hardened parser, and gives up silently at a
+   * DOCTYPE, an entity, the body, any error or after a few hundred elements. An id longer than 256
+   * characters is not echoed.
+   */
+  public static java.util.Optional<String> recoverMessageId(byte[] bytes) {
+    XMLStreamReader r = null;
+    try {
+      r = create(new ByteArrayInputStream(bytes));
+      int depth = 0;
+      for (int seen = 0; r.hasNext() && seen < 512; ) {
+        int ev = r.next();
+        if (ev == XMLStreamConstants.DTD || ev == XMLStreamConstants.ENTITY_REFERENCE) {
+          return java.util.Optional.empty();
+        }
+        if (ev == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+          continue;
+        }
+        if (ev != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        seen++;
+        depth++;
+        QName name = r.getName();
+        if (depth == 2 && !name.equals(Envelope.HEADER)) {
+          return java.util.Optional.empty();
+        }
+        if (depth == 3 && name.equals(Envelope.MESSAGE_ID)) {
+          String id = r.getElementText().strip();
+          return id.isEmpty() || id.length() > 256
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(id);
+        }
+      }
+      return java.util.Optional.empty();
+    } catch (XMLStreamException | RuntimeException e) {
+      return java.util.Optional.empty();
+    } finally {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (XMLStreamException ignored) {
+          // nothing to release
+        }
+      }
+    }
+  }
+
+  /**
    * The JDK parser sometimes fails with a RuntimeException instead of an XMLStreamException (a
    * MissingResourceException for a bad character in a skipped DTD, found by fuzzing): parser calls
    * go through here and {@link Parse#next()} so that such failures count as malformed XML.

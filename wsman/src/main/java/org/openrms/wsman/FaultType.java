@@ -137,6 +137,15 @@ public enum FaultType {
       WsmanErrorCode.CANNOT_PROCESS_FILTER,
       "The requested filter could not be processed.",
       WsmanFaultException::new),
+  /** {@code n:InvalidEnumerationContext}: a Pull or Release names an unknown context. */
+  INVALID_ENUMERATION_CONTEXT(
+      SoapCode.RECEIVER,
+      Namespaces.ENUMERATION,
+      "InvalidEnumerationContext",
+      Actions.ENUMERATION_FAULT,
+      WsmanErrorCode.ENUMERATION_CLOSED,
+      "The supplied enumeration context is invalid.",
+      WsmanFaultException::new),
   /** {@code s:VersionMismatch}: the root is not a SOAP 1.2 envelope. */
   VERSION_MISMATCH(
       SoapCode.VERSION_MISMATCH,

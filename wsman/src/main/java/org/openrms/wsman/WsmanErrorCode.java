@@ -23,6 +23,11 @@ public enum WsmanErrorCode {
   INVALID_URI(2150858754L),
   /** {@code ERROR_WSMAN_PROVIDER_FAILURE}: an error inside the plugin. */
   PROVIDER_FAILURE(2150858755L),
+  /**
+   * {@code ERROR_WSMAN_ENUMERATION_CLOSED}: the enumeration context is unknown, finished or
+   * released.
+   */
+  ENUMERATION_CLOSED(2150858759L),
   /** {@code ERROR_WSMAN_CANNOT_PROCESS_FILTER}: the enumeration filter cannot be processed. */
   CANNOT_PROCESS_FILTER(2150858778L),
   /** {@code ERROR_WSMAN_ENVELOPE_TOO_LARGE}: the received envelope exceeds the service's limit. */
@@ -51,6 +56,11 @@ public enum WsmanErrorCode {
   INVALID_SELECTORS(2150858843L),
   /** {@code ERROR_WSMAN_INVALID_HEADER}: a header is invalid or missing. */
   INVALID_HEADER(2150859035L),
+  /**
+   * {@code ERROR_WSMAN_QUOTA_MAX_SHELLS}: the user already has the maximum number of shells (winrs
+   * MaxShellsPerUser).
+   */
+  QUOTA_MAX_SHELLS(2150859173L),
   /** {@code ERROR_WSMAN_QUOTA_MAX_OPERATIONS}: too many operations (commands). */
   QUOTA_MAX_OPERATIONS(2150859174L);
 

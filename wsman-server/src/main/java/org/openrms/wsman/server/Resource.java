@@ -1,5 +1,6 @@
 package org.openrms.wsman.server;
 
+import java.util.List;
 import org.openrms.wsman.FaultType;
 import org.openrms.wsman.WsmanFaultException;
 import org.openrms.wsman.XmlElement;
@@ -32,6 +33,16 @@ public interface Resource {
   /** WS-Transfer Create: returns the CreateResponse body (e.g. {@code x:ResourceCreated}). */
   default XmlElement create(ResourceRequest request) {
     throw unsupported(request);
+  }
+
+  /**
+   * The whole body of a Create response; by default the one element {@link #create} returns. A
+   * resource that answers with several body elements (the WinRS shell writes {@code
+   * x:ResourceCreated} and {@code rsp:Shell}) overrides this.
+   */
+  default List<XmlElement> createResponseBody(ResourceRequest request) {
+    XmlElement e = create(request);
+    return e == null ? List.of() : List.of(e);
   }
 
   /** WS-Transfer Delete: returns null for the usual empty body. */

@@ -2,7 +2,9 @@ package org.openrms.wsman.server;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +16,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.openrms.wsman.server.internal.Authenticator;
+import org.openrms.wsman.server.internal.ClientCertTls;
 import org.openrms.wsman.server.internal.ConfigResource;
+import org.openrms.wsman.server.internal.ShellRegistry;
+import org.openrms.wsman.server.internal.ShellResource;
 import org.openrms.wsman.server.internal.WsmanHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A running WS-Management listener: Jetty serving {@code POST /wsman} over HTTP (and HTTPS when
  * configured), as configured by a {@link WsmanListenerConfig}. Start one with {@link
- * #start(WsmanListenerConfig)}; {@link #close()} stops it and is idempotent. Thread-safe.
+ * #start(WsmanListenerConfig)}; {@link #close()} stops it, closes every shell (killing their
+ * process trees) and is idempotent. Thread-safe.
+ *
+ * <p>Commands of the WinRS shell run as the OS user of the listener's JVM, whichever account
+ * authenticated: an account of {@link LocalAccounts} is a WS-Management identity, not an OS user.
+ * {@link #openShells()}, {@link #liveProcesses()} and {@link #passwordDerivations()} let tests and
+ * operators watch for leaks and for the cost of authentication.
  *
  * <pre>{@code
  * LocalAccounts accounts = LocalAccounts.empty().withAccount("alice", password);
@@ -39,11 +51,14 @@ public final class WsmanListener implements AutoCloseable {
   private final Server server;
   private final ServerConnector http;
   private final ServerConnector https;
+  private final Authenticator authenticator;
+  private final ShellRegistry shells;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private WsmanListener(WsmanListenerConfig config) {
     this.config = config;
-    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    // Long-polled Receives hold a worker each, for up to MaxTimeout.
+    QueuedThreadPool threads = new QueuedThreadPool(256, 4);
     threads.setName("openrms-wsman");
     this.server = new Server(threads);
     HttpConfiguration hc = new HttpConfiguration();
@@ -58,8 +73,16 @@ public final class WsmanListener implements AutoCloseable {
     if (https != null) {
       server.addConnector(https);
     }
-    server.setHandler(
-        new WsmanHandler(config, new ConfigResource(config, this::httpPort, this::httpsPort)));
+    this.authenticator = new Authenticator(config);
+    List<Resource> builtIns = new ArrayList<>();
+    builtIns.add(new ConfigResource(config, this::httpPort, this::httpsPort));
+    if (config.shell().enabled()) {
+      this.shells = new ShellRegistry(config.shell(), 1_000);
+      builtIns.add(new ShellResource(shells, config.maxTimeout(), () -> httpUri().toString()));
+    } else {
+      this.shells = null;
+    }
+    server.setHandler(new WsmanHandler(config, authenticator, builtIns));
     server.setStopTimeout(2_000);
   }
 
@@ -71,7 +94,10 @@ public final class WsmanListener implements AutoCloseable {
     secure.setSniHostCheck(false);
     secure.setSniRequired(false);
     hc.addCustomizer(secure);
-    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    SslContextFactory.Server ssl =
+        config.clientCertificates().isPresent()
+            ? new ClientCertTls(config.clientCertificates().get())
+            : new SslContextFactory.Server();
     ssl.setKeyStorePath(config.keyStore().orElseThrow().toString());
     ssl.setKeyStoreType("PKCS12");
     char[] pw = config.keyStorePassword().orElseThrow();
@@ -154,11 +180,45 @@ public final class WsmanListener implements AutoCloseable {
     return URI.create(scheme + "://" + host + ":" + port + WsmanHandler.PATH);
   }
 
-  /** Stops the listener; later calls do nothing. */
+  /** Open WinRS shells (0 when the shell is off). */
+  public int openShells() {
+    return shells == null ? 0 : shells.openShells();
+  }
+
+  /** Live processes started by shell commands, their descendants included. */
+  public int liveProcesses() {
+    return shells == null ? 0 : shells.liveProcesses();
+  }
+
+  /**
+   * PBKDF2 password derivations done since start: one per Basic check that missed the credential
+   * cache (including every wrong password).
+   */
+  public long passwordDerivations() {
+    return authenticator.derivations();
+  }
+
+  /** The accounts Basic is checked against now. */
+  public LocalAccounts accounts() {
+    return authenticator.accounts();
+  }
+
+  /**
+   * Replaces the accounts while running (e.g. after the accounts file changed); forgets every
+   * cached credential at once. Open shells stay open.
+   */
+  public void accounts(LocalAccounts accounts) {
+    authenticator.accounts(java.util.Objects.requireNonNull(accounts, "accounts"));
+  }
+
+  /** Stops the listener and closes every shell; later calls do nothing. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    if (shells != null) {
+      shells.close();
     }
     try {
       server.stop();

@@ -1,6 +1,7 @@
 package org.openrms.wsman.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,13 @@ import org.openrms.wsman.Namespaces;
  * bytes) maximum envelope. The listener binds {@code 127.0.0.1} on an ephemeral port unless told
  * otherwise. HTTPS is on when {@link Builder#https(int, Path, char[])} names a port and a PKCS#12
  * keystore; HTTP is always on.
+ *
+ * <p>The WinRS cmd shell ({@code http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd}) is
+ * registered by default with Windows' quotas ({@link ShellSettings#DEFAULTS}); {@code
+ * shell(ShellSettings.DEFAULTS.withEnabled(false))} turns it off. A Receive waits at most {@link
+ * #maxTimeout()} (Windows' MaxTimeoutms, 60 s). Verified Basic credentials are cached for {@link
+ * #credentialCacheTtl()} (60 s; zero turns the cache off). Client certificates are accepted over
+ * HTTPS when {@link Builder#clientCertificates} is set.
  */
 public final class WsmanListenerConfig {
   /** Windows' MaxEnvelopeSizekb (500) in bytes. */
@@ -27,6 +35,12 @@ public final class WsmanListenerConfig {
 
   /** The smallest accepted max envelope size (MS-WSMV 3.1.4.1.7: 8192). */
   public static final int MIN_MAX_ENVELOPE_SIZE = 8192;
+
+  /** Windows' MaxTimeoutms (60 000). */
+  public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How long a verified Basic credential is remembered by default. */
+  public static final Duration DEFAULT_CREDENTIAL_CACHE_TTL = Duration.ofSeconds(60);
 
   /** The default Identify ProductVendor. */
   public static final String DEFAULT_VENDOR = "OpenRMS";
@@ -42,6 +56,10 @@ public final class WsmanListenerConfig {
   private final String productVendor;
   private final String productVersion;
   private final Map<String, Resource> resources;
+  private final ShellSettings shell;
+  private final Duration maxTimeout;
+  private final Duration credentialCacheTtl;
+  private final ClientCertificates clientCertificates;
 
   private WsmanListenerConfig(Builder b) {
     this.bindAddress = b.bindAddress;
@@ -55,6 +73,30 @@ public final class WsmanListenerConfig {
     this.productVendor = b.productVendor;
     this.productVersion = b.productVersion;
     this.resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.resources));
+    this.shell = b.shell;
+    this.maxTimeout = b.maxTimeout;
+    this.credentialCacheTtl = b.credentialCacheTtl;
+    this.clientCertificates = b.clientCertificates;
+  }
+
+  /** The WinRS shell settings (default {@link ShellSettings#DEFAULTS}: on). */
+  public ShellSettings shell() {
+    return shell;
+  }
+
+  /** The longest a long-polled operation waits (default {@link #DEFAULT_MAX_TIMEOUT}). */
+  public Duration maxTimeout() {
+    return maxTimeout;
+  }
+
+  /** How long a verified Basic credential is remembered; zero for never. */
+  public Duration credentialCacheTtl() {
+    return credentialCacheTtl;
+  }
+
+  /** Client-certificate authentication over HTTPS, if configured. */
+  public Optional<ClientCertificates> clientCertificates() {
+    return Optional.ofNullable(clientCertificates);
   }
 
   /** A builder with the defaults. */
@@ -141,14 +183,16 @@ public final class WsmanListenerConfig {
     return String.format(
         Locale.ROOT,
         "WsmanListenerConfig[%s:%d, https=%s, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
-            + " resources=%s]",
+            + " resources=%s, shell=%s, clientCertificates=%s]",
         bindAddress,
         httpPort,
         httpsPort == null ? "off" : httpsPort.toString(),
         allowUnencrypted,
         accounts.names().size(),
         maxEnvelopeSize,
-        List.copyOf(resources.keySet()));
+        List.copyOf(resources.keySet()),
+        shell.enabled() ? "on" : "off",
+        clientCertificates == null ? "off" : clientCertificates.toString());
   }
 
   /** Mutable builder of a {@link WsmanListenerConfig}. Not thread-safe. */
@@ -164,8 +208,43 @@ public final class WsmanListenerConfig {
     private String productVendor = DEFAULT_VENDOR;
     private String productVersion = defaultProductVersion();
     private final Map<String, Resource> resources = new LinkedHashMap<>();
+    private ShellSettings shell = ShellSettings.DEFAULTS;
+    private Duration maxTimeout = DEFAULT_MAX_TIMEOUT;
+    private Duration credentialCacheTtl = DEFAULT_CREDENTIAL_CACHE_TTL;
+    private ClientCertificates clientCertificates;
 
     private Builder() {}
+
+    /** The WinRS shell settings ({@code ShellSettings.DEFAULTS.withEnabled(false)}: no shell). */
+    public Builder shell(ShellSettings settings) {
+      this.shell = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /** The longest a long-polled Receive waits, 1 s to 1 h (Windows MaxTimeoutms). */
+    public Builder maxTimeout(Duration timeout) {
+      if (timeout.compareTo(Duration.ofSeconds(1)) < 0
+          || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("maxTimeout must be between 1 s and 1 h");
+      }
+      this.maxTimeout = timeout;
+      return this;
+    }
+
+    /** How long a verified Basic credential is remembered, at most 10 minutes; zero: never. */
+    public Builder credentialCacheTtl(Duration ttl) {
+      if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("the credential cache TTL must be 0 to 10 minutes");
+      }
+      this.credentialCacheTtl = ttl;
+      return this;
+    }
+
+    /** Accepts client certificates over HTTPS (see {@link ClientCertificates}). */
+    public Builder clientCertificates(ClientCertificates certificates) {
+      this.clientCertificates = Objects.requireNonNull(certificates, "certificates");
+      return this;
+    }
 
     /** The address to bind: a host name or IP literal. */
     public Builder bindAddress(String address) {
@@ -252,8 +331,17 @@ public final class WsmanListenerConfig {
       return this;
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @throws IllegalStateException if a plugin is registered at the shell URI while the built-in
+     *     shell is on
+     */
     public WsmanListenerConfig build() {
+      if (shell.enabled() && resources.containsKey(Namespaces.RESOURCE_CMD_SHELL)) {
+        throw new IllegalStateException(
+            "a resource is registered at the shell URI; turn the built-in shell off first");
+      }
       return new WsmanListenerConfig(this);
     }
   }

@@ -176,20 +176,18 @@ class DispatchTest {
               "*/*",
               "Connection",
               "keep-alive");
-      // No shell resource in this version: the shell URI is unknown, and the fault says so.
-      assertThat(a.status()).isEqualTo(500);
+      // The built-in shell answers pywinrm's Create with the ShellId pywinrm looks for.
+      assertThat(a.status()).as(a.text()).isEqualTo(200);
       Envelope e = TestListeners.parse(a);
       assertThat(e.relatesTo()).contains("uuid:0a1b2c3d-0000-4000-8000-000000000001");
-      assertThat(e.fault().orElseThrow().type()).isEqualTo(FaultType.DESTINATION_UNREACHABLE);
-      // pywinrm 0.3.0 reads WSManFault/@Code as a direct child of s:Detail.
-      XmlElement detail =
-          e.bodyElement().orElseThrow().child(new QName(Namespaces.SOAP, "Detail")).orElseThrow();
-      assertThat(
-              detail
-                  .child(new QName(Namespaces.WSMAN_FAULT, "WSManFault"))
-                  .orElseThrow()
-                  .attribute("Code"))
-          .contains("2150858752");
+      String shellId = org.openrms.wsman.Shells.shellId(e).orElseThrow();
+      assertThat(listener.openShells()).isEqualTo(1);
+      Envelope delete =
+          Envelope.request(TestListeners.TO, Namespaces.RESOURCE_CMD_SHELL, Actions.DELETE)
+              .selector("ShellId", shellId)
+              .build();
+      assertThat(post(c, delete).status()).isEqualTo(200);
+      assertThat(listener.openShells()).isZero();
     }
   }
 

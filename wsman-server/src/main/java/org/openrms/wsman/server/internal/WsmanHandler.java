@@ -3,15 +3,16 @@ package org.openrms.wsman.server.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.namespace.QName;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.openrms.auth.BasicCredentials;
 import org.openrms.wsman.Actions;
 import org.openrms.wsman.Envelope;
 import org.openrms.wsman.EnvelopeReader;
@@ -35,17 +36,22 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>read the whole body (capped), so the connection survives every answer, 401 included;
  *   <li>404 for another path, 405 (with {@code Allow: POST}) for another method;
- *   <li>authenticate, unless {@code WSMANIDENTIFY: unauthenticated} is present: Basic over plain
- *       HTTP without {@code allowUnencrypted} is 401 <em>without</em> a Basic challenge (no
- *       mechanism the client could use is on offer; the password is not checked); missing or wrong
- *       credentials are 401 with {@code WWW-Authenticate: Basic realm="WSMAN"};
+ *   <li>authenticate ({@link Authenticator}), unless {@code WSMANIDENTIFY: unauthenticated} is
+ *       present: Basic over plain HTTP without {@code allowUnencrypted} is 401 <em>without</em> a
+ *       Basic challenge (no mechanism the client could use is on offer; the password is not
+ *       checked); missing or wrong credentials are 401 with {@code WWW-Authenticate: Basic
+ *       realm="WSMAN"}; a client certificate from an untrusted CA is 401, an unmapped one 403;
  *   <li>an over-size body is a {@code w:EncodingLimit} fault (WSManFault 2150858790);
  *   <li>parse; Identify is answered (the unauthenticated shape without credentials); anything else
- *       unauthenticated is 401; otherwise dispatch by ResourceURI and Action.
+ *       unauthenticated is 401; a header marked mustUnderstand that the listener does not know is
+ *       an {@code s:MustUnderstand} fault ({@link HeaderCheck}); otherwise dispatch by ResourceURI
+ *       and Action.
  * </ol>
  *
- * Every fault is HTTP 500 with a SOAP 1.2 fault whose RelatesTo echoes the request MessageID when
- * the envelope could be parsed.
+ * Every fault is HTTP 500 with a SOAP 1.2 fault whose RelatesTo echoes the request MessageID,
+ * recovered from the raw bytes when the envelope could not be read as a whole. Resources run on the
+ * Jetty worker thread of the request, so a long-polled Receive blocks a worker (not a selector)
+ * until it answers.
  */
 public final class WsmanHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(WsmanHandler.class);
@@ -66,15 +72,20 @@ public final class WsmanHandler extends Handler.Abstract {
   private static final EnvelopeWriter WRITER = new EnvelopeWriter();
 
   private final WsmanListenerConfig config;
+  private final Authenticator authenticator;
   private final Map<String, Resource> resources;
   private final EnvelopeReader reader;
   private final String machine;
 
-  /** A handler for {@code config}, with the built-in {@code config} resource. */
-  public WsmanHandler(WsmanListenerConfig config, Resource configResource) {
+  /** A handler for {@code config}, with built-in resources (config, shell) added to the plugins. */
+  public WsmanHandler(
+      WsmanListenerConfig config, Authenticator authenticator, List<Resource> builtIns) {
     this.config = config;
+    this.authenticator = authenticator;
     Map<String, Resource> all = new LinkedHashMap<>(config.resources());
-    all.put(configResource.resourceUri(), configResource);
+    for (Resource r : builtIns) {
+      all.put(r.resourceUri(), r);
+    }
     this.resources = Map.copyOf(all);
     EnvelopeReader.Limits d = EnvelopeReader.Limits.DEFAULT;
     this.reader =
@@ -129,32 +140,48 @@ public final class WsmanHandler extends Handler.Abstract {
     boolean basicOnOffer = request.isSecure() || config.allowUnencrypted();
     boolean anonymousIdentify =
         "unauthenticated".equalsIgnoreCase(request.getHeaders().get("WSMANIDENTIFY"));
-    String user = null;
+    Authenticator.Outcome who = null;
     if (!anonymousIdentify) {
-      if (!basicOnOffer) {
-        LOG.debug("refused: Basic over plain HTTP without allowUnencrypted");
-        return unauthorized(false);
-      }
-      user = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (user == null) {
-        return unauthorized(true);
+      who = authenticator.authenticate(request);
+      if (who.user() == null) {
+        LOG.debug("refused with {}", who.status());
+        return who.status() == 403
+            ? new Answer(403, null, new byte[0])
+            : unauthorized(who.challenge());
       }
     }
+    String user = who == null ? null : who.user();
     if (body.tooLarge()) {
-      return fault(tooLarge(), NO_REQUEST);
+      return fault(tooLarge(), recovered(body.bytes()));
     }
     Envelope envelope;
     try {
       envelope = reader.read(body.bytes());
     } catch (WsmanFaultException e) {
       LOG.debug("unparsable envelope: {}", e.getMessage());
-      return fault(e, NO_REQUEST);
+      return fault(e, recovered(body.bytes()));
     }
     if (IdentifyResponse.isRequest(envelope)) {
-      return ok(identify(user != null, request.isSecure()).toEnvelope());
+      return ok(identify(who, request.isSecure()).toEnvelope());
     }
     if (user == null) {
       return unauthorized(basicOnOffer);
+    }
+    var notUnderstood = HeaderCheck.notUnderstood(envelope);
+    if (notUnderstood.isPresent()) {
+      QName h = notUnderstood.get();
+      WsmanFault f =
+          FaultType.MUST_UNDERSTAND
+              .fault(
+                  "The header "
+                      + h.getLocalPart()
+                      + " ("
+                      + h.getNamespaceURI()
+                      + ") is not understood.")
+              .withMachine(machine);
+      Envelope out =
+          f.toEnvelope(envelope).toBuilder().header(HeaderCheck.notUnderstoodHeader(h)).build();
+      return new Answer(500, SOAP_CONTENT_TYPE, WRITER.toBytes(out));
     }
     try {
       return ok(dispatch(envelope, user, request));
@@ -167,25 +194,33 @@ public final class WsmanHandler extends Handler.Abstract {
     }
   }
 
-  private String authenticate(String authorization) {
-    return BasicCredentials.parse(authorization)
-        .map(
-            c -> {
-              try (c) {
-                return config.accounts().verify(c.login(), c.password()) ? c.login() : null;
-              }
-            })
-        .orElse(null);
+  /** An envelope holding only the MessageID recovered from unreadable bytes, for RelatesTo. */
+  private static Envelope recovered(byte[] bytes) {
+    return EnvelopeReader.recoverMessageId(bytes)
+        .map(id -> Envelope.builder().messageId(id).build())
+        .orElse(NO_REQUEST);
   }
 
-  private IdentifyResponse identify(boolean authenticated, boolean secure) {
-    if (!authenticated) {
+  /**
+   * Identify: the unauthenticated shape without a caller; otherwise the profiles of this scheme:
+   * {@code basic}, and over HTTPS with client certificates configured also {@code https/mutual}
+   * (first when the caller used its certificate).
+   */
+  private IdentifyResponse identify(Authenticator.Outcome who, boolean secure) {
+    if (who == null) {
       return new IdentifyResponse(
           Namespaces.WSMAN, config.productVendor(), ANONYMOUS_PRODUCT_VERSION, List.of());
     }
-    String profile = Namespaces.SECPROFILE_PREFIX + (secure ? "https" : "http") + "/basic";
+    List<String> profiles = new ArrayList<>();
+    String basic = Namespaces.SECPROFILE_PREFIX + (secure ? "https" : "http") + "/basic";
+    if (secure && config.clientCertificates().isPresent()) {
+      profiles.add(who.mutual() ? Authenticator.MUTUAL : basic);
+      profiles.add(who.mutual() ? basic : Authenticator.MUTUAL);
+    } else {
+      profiles.add(basic);
+    }
     return new IdentifyResponse(
-        Namespaces.WSMAN, config.productVendor(), config.productVersion(), List.of(profile));
+        Namespaces.WSMAN, config.productVendor(), config.productVersion(), profiles);
   }
 
   private Envelope dispatch(Envelope envelope, String user, Request request) {
@@ -209,47 +244,49 @@ public final class WsmanHandler extends Handler.Abstract {
             action,
             Request.getRemoteAddr(request) + ":" + port(request),
             responseLimit(envelope));
-    XmlElement out;
+    List<XmlElement> out;
     String responseAction;
     switch (action) {
       case Actions.GET -> {
-        out = resource.get(rr);
+        out = one(resource.get(rr));
         responseAction = Actions.GET_RESPONSE;
       }
       case Actions.PUT -> {
-        out = resource.put(rr);
+        out = one(resource.put(rr));
         responseAction = Actions.PUT_RESPONSE;
       }
       case Actions.CREATE -> {
-        out = resource.create(rr);
+        out = resource.createResponseBody(rr);
         responseAction = Actions.CREATE_RESPONSE;
       }
       case Actions.DELETE -> {
-        out = resource.delete(rr);
+        out = one(resource.delete(rr));
         responseAction = Actions.DELETE_RESPONSE;
       }
       case Actions.ENUMERATE -> {
-        out = resource.enumerate(rr);
+        out = one(resource.enumerate(rr));
         responseAction = Actions.ENUMERATE_RESPONSE;
       }
       case Actions.PULL -> {
-        out = resource.pull(rr);
+        out = one(resource.pull(rr));
         responseAction = Actions.PULL_RESPONSE;
       }
       case Actions.RELEASE -> {
-        out = resource.release(rr);
+        out = one(resource.release(rr));
         responseAction = Actions.RELEASE_RESPONSE;
       }
       default -> {
-        out = resource.invoke(action, rr);
+        out = one(resource.invoke(action, rr));
         responseAction = action + "Response";
       }
     }
-    var b = Envelope.responseTo(envelope, responseAction);
-    if (out != null) {
-      b.body(out);
-    }
-    return b.build();
+    return Envelope.responseTo(envelope, responseAction)
+        .body(out.toArray(new XmlElement[0]))
+        .build();
+  }
+
+  private static List<XmlElement> one(XmlElement e) {
+    return e == null ? List.of() : List.of(e);
   }
 
   /**

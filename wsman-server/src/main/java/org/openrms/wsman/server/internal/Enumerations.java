@@ -1,0 +1,168 @@
+package org.openrms.wsman.server.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.xml.namespace.QName;
+import org.openrms.wsman.FaultType;
+import org.openrms.wsman.Namespaces;
+import org.openrms.wsman.XmlElement;
+
+/**
+ * WS-Enumeration over a snapshot of items: Enumerate (optimized or not), Pull and Release. A
+ * context belongs to the user that opened it, expires after ten minutes unused, and at most {@value
+ * #MAX_CONTEXTS} are open (the oldest is dropped).
+ */
+final class Enumerations {
+  static final int MAX_CONTEXTS = 256;
+  private static final long EXPIRY_NANOS = TimeUnit.MINUTES.toNanos(10);
+  private static final int MAX_BATCH = 1000;
+
+  static final QName ENUMERATE = n("Enumerate");
+  static final QName PULL = n("Pull");
+  static final QName RELEASE = n("Release");
+  private static final QName CONTEXT = n("EnumerationContext");
+  private static final QName N_ITEMS = n("Items");
+  private static final QName N_END = n("EndOfSequence");
+  private static final QName N_MAX = n("MaxElements");
+  private static final QName W_OPTIMIZE = w("OptimizeEnumeration");
+  private static final QName W_MAX = w("MaxElements");
+  private static final QName W_ITEMS = w("Items");
+  private static final QName W_END = w("EndOfSequence");
+
+  private record Context(String owner, Deque<XmlElement> items, long touched) {}
+
+  private final Map<String, Context> contexts = new LinkedHashMap<>();
+
+  private static QName n(String local) {
+    return new QName(Namespaces.ENUMERATION, local, "n");
+  }
+
+  private static QName w(String local) {
+    return new QName(Namespaces.WSMAN, local, "w");
+  }
+
+  /** The EnumerateResponse for {@code items} requested by {@code enumerate} (the body). */
+  XmlElement enumerate(String owner, Optional<XmlElement> enumerate, List<XmlElement> items) {
+    XmlElement e = enumerate.filter(b -> b.name().equals(ENUMERATE)).orElse(null);
+    if (e == null) {
+      throw ShellFaults.schema("the body of an Enumerate must be n:Enumerate");
+    }
+    Deque<XmlElement> rest = new ArrayDeque<>(items);
+    String id = "uuid:" + UUID.randomUUID();
+    XmlElement.Builder out = XmlElement.builder(n("EnumerateResponse"));
+    if (e.child(W_OPTIMIZE).isEmpty()) {
+      put(id, new Context(owner, rest, System.nanoTime()));
+      return out.child(CONTEXT, id).build();
+    }
+    XmlElement.Builder batch = XmlElement.builder(W_ITEMS);
+    take(rest, maxElements(e.childText(W_MAX))).forEach(batch::child);
+    if (!rest.isEmpty()) {
+      put(id, new Context(owner, rest, System.nanoTime()));
+    }
+    out.child(CONTEXT, rest.isEmpty() ? "" : id).child(batch.build());
+    if (rest.isEmpty()) {
+      out.child(XmlElement.of(W_END));
+    }
+    return out.build();
+  }
+
+  /** The PullResponse for a Pull body. */
+  XmlElement pull(String owner, Optional<XmlElement> pull) {
+    XmlElement p = pull.filter(b -> b.name().equals(PULL)).orElse(null);
+    if (p == null) {
+      throw ShellFaults.schema("the body of a Pull must be n:Pull");
+    }
+    String id = p.childText(CONTEXT).map(String::strip).orElse("");
+    Context c;
+    synchronized (this) {
+      c = contexts.remove(id);
+    }
+    if (c == null || !c.owner().equals(owner)) {
+      throw FaultType.INVALID_ENUMERATION_CONTEXT.exception("no enumeration context " + clip(id));
+    }
+    XmlElement.Builder batch = XmlElement.builder(N_ITEMS);
+    take(c.items(), maxElements(p.childText(N_MAX))).forEach(batch::child);
+    XmlElement.Builder out = XmlElement.builder(n("PullResponse"));
+    if (!c.items().isEmpty()) {
+      put(id, new Context(owner, c.items(), System.nanoTime()));
+      out.child(CONTEXT, id);
+    }
+    out.child(batch.build());
+    if (c.items().isEmpty()) {
+      out.child(XmlElement.of(N_END));
+    }
+    return out.build();
+  }
+
+  /** Release: forgets the context (an unknown one is a fault). */
+  void release(String owner, Optional<XmlElement> release) {
+    String id =
+        release
+            .filter(b -> b.name().equals(RELEASE))
+            .flatMap(b -> b.childText(CONTEXT))
+            .map(String::strip)
+            .orElseThrow(() -> ShellFaults.schema("the body of a Release must be n:Release"));
+    synchronized (this) {
+      Context c = contexts.get(id);
+      if (c != null && c.owner().equals(owner)) {
+        contexts.remove(id);
+        return;
+      }
+    }
+    throw FaultType.INVALID_ENUMERATION_CONTEXT.exception("no enumeration context " + clip(id));
+  }
+
+  synchronized int open() {
+    return contexts.size();
+  }
+
+  private synchronized void put(String id, Context c) {
+    long now = System.nanoTime();
+    Iterator<Context> it = contexts.values().iterator();
+    while (it.hasNext()) {
+      if (now - it.next().touched() > EXPIRY_NANOS) {
+        it.remove();
+      }
+    }
+    if (contexts.size() >= MAX_CONTEXTS) {
+      contexts.remove(contexts.keySet().iterator().next());
+    }
+    contexts.put(id, c);
+  }
+
+  private static List<XmlElement> take(Deque<XmlElement> from, int max) {
+    List<XmlElement> out = new ArrayList<>();
+    while (out.size() < max && !from.isEmpty()) {
+      out.add(from.poll());
+    }
+    return out;
+  }
+
+  /** MaxElements: default 1 (WS-Management), at most {@value #MAX_BATCH}. */
+  private static int maxElements(Optional<String> text) {
+    if (text.isEmpty()) {
+      return 1;
+    }
+    try {
+      long v = Long.parseLong(text.get().strip());
+      if (v < 1) {
+        throw new NumberFormatException();
+      }
+      return (int) Math.min(v, MAX_BATCH);
+    } catch (NumberFormatException e) {
+      throw ShellFaults.schema("MaxElements is not a positive integer");
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() > 64 ? s.substring(0, 64) : s;
+  }
+}

@@ -1,0 +1,356 @@
+package org.openrms.wsman.server.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.openrms.wsman.Actions;
+import org.openrms.wsman.CommandLine;
+import org.openrms.wsman.CommandState;
+import org.openrms.wsman.Envelope;
+import org.openrms.wsman.EnvelopeWriter;
+import org.openrms.wsman.FaultType;
+import org.openrms.wsman.Namespaces;
+import org.openrms.wsman.ReceiveResponse;
+import org.openrms.wsman.Send;
+import org.openrms.wsman.ShellCreate;
+import org.openrms.wsman.ShellStream;
+import org.openrms.wsman.Shells;
+import org.openrms.wsman.Signal;
+import org.openrms.wsman.SignalCode;
+import org.openrms.wsman.WsmanErrorCode;
+import org.openrms.wsman.WsmanFault;
+import org.openrms.wsman.WsmanFaultException;
+import org.openrms.wsman.XmlElement;
+import org.openrms.wsman.server.Resource;
+import org.openrms.wsman.server.ResourceRequest;
+import org.openrms.wsman.server.ShellSettings;
+
+/**
+ * The WinRS cmd shell ({@link Namespaces#RESOURCE_CMD_SHELL}): Create, Get, Delete,
+ * Enumerate/Pull/Release of the caller's shells, and Command, Receive, Send, Signal. Commands run
+ * as the listener's OS user through {@code /bin/sh -c}; see {@link ProcessTrees}.
+ */
+public final class ShellResource implements Resource {
+  private static final EnvelopeWriter WRITER = new EnvelopeWriter();
+  private static final int STREAM_OVERHEAD = 160;
+  private static final int SAFETY = 256;
+
+  private final ShellRegistry registry;
+  private final Duration maxTimeout;
+  private final Supplier<String> address;
+  private final Enumerations enumerations = new Enumerations();
+
+  /**
+   * The resource over {@code registry}; a Receive waits at most {@code maxTimeout}; {@code address}
+   * is the listener URL written in Create responses.
+   */
+  public ShellResource(ShellRegistry registry, Duration maxTimeout, Supplier<String> address) {
+    this.registry = registry;
+    this.maxTimeout = maxTimeout;
+    this.address = address;
+  }
+
+  @Override
+  public String resourceUri() {
+    return Namespaces.RESOURCE_CMD_SHELL;
+  }
+
+  private ShellSettings settings() {
+    return registry.settings();
+  }
+
+  @Override
+  public XmlElement create(ResourceRequest request) {
+    return ShellXml.resourceCreated(address.get(), open(request).id);
+  }
+
+  /** Windows' Create response: {@code x:ResourceCreated} and the created {@code rsp:Shell}. */
+  @Override
+  public List<XmlElement> createResponseBody(ResourceRequest request) {
+    WinrsShell shell = open(request);
+    return List.of(ShellXml.resourceCreated(address.get(), shell.id), ShellXml.shell(shell));
+  }
+
+  private WinrsShell open(ResourceRequest request) {
+    XmlElement body =
+        request
+            .body()
+            .filter(b -> b.name().equals(ShellXml.SHELL))
+            .orElseThrow(() -> ShellFaults.schema("the body of a shell Create must be rsp:Shell"));
+    ShellCreate spec = ShellCreate.from(body);
+    Duration idle = spec.idleTimeout() == null ? settings().idleTimeout() : spec.idleTimeout();
+    if (idle.isZero()) {
+      throw ShellFaults.schema("rsp:IdleTimeOut must be positive");
+    }
+    if (idle.compareTo(settings().idleTimeout()) > 0) {
+      idle = settings().idleTimeout();
+    }
+    for (String name : spec.environment().keySet()) {
+      if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+        throw ShellFaults.schema("an rsp:Variable needs a Name without '='");
+      }
+    }
+    String requested =
+        spec.workingDirectory() == null || spec.workingDirectory().isBlank()
+            ? null
+            : spec.workingDirectory().strip();
+    Path dir = Path.of(System.getProperty("user.home"));
+    if (requested != null) {
+      try {
+        dir = Path.of(requested);
+      } catch (RuntimeException e) {
+        throw FaultType.INVALID_PARAMETER.exception("rsp:WorkingDirectory is not a path");
+      }
+      if (!dir.isAbsolute() || !Files.isDirectory(dir)) {
+        throw FaultType.INVALID_PARAMETER.exception(
+            "rsp:WorkingDirectory is not an existing absolute directory");
+      }
+    }
+    WinrsShell shell =
+        new WinrsShell(
+            request.user(),
+            clientIp(request.remoteAddress()),
+            dir,
+            requested,
+            spec.environment(),
+            idle,
+            spec.inputStreams().isEmpty() ? "stdin" : spec.inputStreams(),
+            spec.outputStreams().isEmpty() ? "stdout stderr" : spec.outputStreams());
+    registry.add(shell);
+    return shell;
+  }
+
+  private static String clientIp(String remote) {
+    int colon = remote.lastIndexOf(':');
+    String ip = colon > 0 ? remote.substring(0, colon) : remote;
+    return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+  }
+
+  private WinrsShell shell(ResourceRequest request) {
+    return registry.get(request.selectors().get(Shells.SELECTOR_SHELL_ID), request.user());
+  }
+
+  @Override
+  public XmlElement get(ResourceRequest request) {
+    return ShellXml.shell(shell(request));
+  }
+
+  @Override
+  public XmlElement delete(ResourceRequest request) {
+    registry.remove(shell(request));
+    return null;
+  }
+
+  @Override
+  public XmlElement enumerate(ResourceRequest request) {
+    List<XmlElement> items = new ArrayList<>();
+    for (WinrsShell s : registry.of(request.user())) {
+      items.add(ShellXml.shell(s));
+    }
+    return enumerations.enumerate(request.user(), request.body(), items);
+  }
+
+  @Override
+  public XmlElement pull(ResourceRequest request) {
+    return enumerations.pull(request.user(), request.body());
+  }
+
+  @Override
+  public XmlElement release(ResourceRequest request) {
+    enumerations.release(request.user(), request.body());
+    return null;
+  }
+
+  @Override
+  public XmlElement invoke(String action, ResourceRequest request) {
+    WinrsShell shell;
+    switch (action) {
+      case Actions.COMMAND, Actions.RECEIVE, Actions.SEND, Actions.SIGNAL -> shell = shell(request);
+      default -> throw Resource.unsupported(request);
+    }
+    shell.enter();
+    try {
+      return switch (action) {
+        case Actions.COMMAND -> command(shell, request);
+        case Actions.RECEIVE -> receive(shell, request);
+        case Actions.SEND -> send(shell, request);
+        default -> signal(shell, request);
+      };
+    } finally {
+      shell.leave();
+    }
+  }
+
+  private XmlElement command(WinrsShell shell, ResourceRequest request) {
+    CommandLine line =
+        CommandLine.from(
+            request.body().orElseThrow(() -> ShellFaults.schema("rsp:CommandLine is missing")));
+    String joined = line.joined();
+    if (joined.isBlank() || joined.indexOf('\0') >= 0) {
+      throw ShellFaults.schema("rsp:Command is empty");
+    }
+    ShellSettings s = settings();
+    ShellCommand c;
+    try {
+      c =
+          shell.start(
+              joined,
+              s.maxCommandsPerShell(),
+              s.maxProcessesPerShell(),
+              s.maxBufferedOutput(),
+              registry.pumps());
+    } catch (IOException e) {
+      throw FaultType.INTERNAL_ERROR.exception("the command could not be started");
+    }
+    return Shells.commandResponse(c.id());
+  }
+
+  private XmlElement send(WinrsShell shell, ResourceRequest request) {
+    Send send =
+        Send.from(request.body().orElseThrow(() -> ShellFaults.schema("rsp:Send is missing")));
+    for (ShellStream st : send.streams()) {
+      if (!st.name().equals("stdin")) {
+        throw FaultType.INVALID_PARAMETER.exception("only stdin can be sent");
+      }
+      ShellCommand c = shell.command(st.commandId());
+      try {
+        c.send(st.data(), st.end());
+      } catch (IOException e) {
+        // the command has exited or closed stdin: the input is dropped, as on Windows
+      }
+    }
+    return Shells.sendResponse();
+  }
+
+  private XmlElement signal(WinrsShell shell, ResourceRequest request) {
+    Signal sig =
+        Signal.from(request.body().orElseThrow(() -> ShellFaults.schema("rsp:Signal is missing")));
+    ShellCommand c = shell.command(sig.commandId());
+    if (sig.code() == SignalCode.TERMINATE) {
+      c.terminate();
+    } else {
+      c.interrupt();
+    }
+    return Shells.signalResponse();
+  }
+
+  private XmlElement receive(WinrsShell shell, ResourceRequest request) {
+    XmlElement body =
+        request
+            .body()
+            .filter(b -> b.name().equals(ShellXml.RECEIVE))
+            .orElseThrow(() -> ShellFaults.schema("the body of a Receive must be rsp:Receive"));
+    String commandId =
+        body.child(ShellXml.DESIRED_STREAM).flatMap(d -> d.attribute("CommandId")).orElse(null);
+    ShellCommand c = shell.command(commandId);
+    Long seq = sequenceId(body);
+    if (seq != null) {
+      XmlElement again = c.replay(seq);
+      if (again != null) {
+        return again;
+      }
+      if (seq <= c.sequenceId()) {
+        throw FaultType.INVALID_PARAMETER.exception("SequenceId " + seq + " was already used");
+      }
+    }
+    int budget = budget(request, c.id());
+    long wait = waitNanos(request);
+    ShellCommand.Chunk chunk;
+    try {
+      chunk = c.take(budget, n -> 4 * ((n + 2) / 3), System.nanoTime() + wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FaultType.INTERNAL_ERROR.exception("the listener is stopping");
+    }
+    if (chunk == null) {
+      throw FaultType.TIMED_OUT.exception(FaultType.TIMED_OUT.defaultReason());
+    }
+    XmlElement out = response(c.id(), chunk);
+    if (seq != null) {
+      c.remember(seq, out);
+    }
+    return out;
+  }
+
+  private static Long sequenceId(XmlElement receive) {
+    String v = receive.attribute("SequenceId").orElse(null);
+    if (v == null) {
+      return null;
+    }
+    try {
+      long s = Long.parseLong(v.strip());
+      if (s < 0) {
+        throw new NumberFormatException();
+      }
+      return s;
+    } catch (NumberFormatException e) {
+      throw ShellFaults.schema("SequenceId is not an unsigned integer");
+    }
+  }
+
+  private static XmlElement response(String commandId, ShellCommand.Chunk chunk) {
+    List<ShellStream> streams = new ArrayList<>();
+    if (chunk.stdout().length > 0) {
+      streams.add(new ShellStream("stdout", commandId, chunk.stdout(), false));
+    }
+    if (chunk.stderr().length > 0) {
+      streams.add(new ShellStream("stderr", commandId, chunk.stderr(), false));
+    }
+    if (chunk.done()) {
+      streams.add(new ShellStream("stdout", commandId, new byte[0], true));
+      streams.add(new ShellStream("stderr", commandId, new byte[0], true));
+      return new ReceiveResponse(streams, commandId, CommandState.DONE, chunk.exitCode())
+          .toElement();
+    }
+    return new ReceiveResponse(streams, commandId, CommandState.RUNNING, null).toElement();
+  }
+
+  /**
+   * The base64 bytes that fit in the client's MaxEnvelopeSize: the limit minus the largest response
+   * without data (measured by writing it), minus room for two stream elements.
+   */
+  private static int budget(ResourceRequest request, String commandId) {
+    XmlElement skeleton =
+        response(commandId, new ShellCommand.Chunk(new byte[0], new byte[0], true, -2147483648L));
+    int empty =
+        WRITER.toBytes(
+                Envelope.responseTo(request.envelope(), Actions.RECEIVE_RESPONSE)
+                    .body(skeleton)
+                    .build())
+            .length;
+    int budget = request.maxEnvelopeSize() - empty - 2 * STREAM_OVERHEAD - SAFETY;
+    if (budget < 4) {
+      throw WsmanFaultException.of(
+          FaultType.ENCODING_LIMIT
+              .fault("The MaxEnvelopeSize leaves no room for output.")
+              .withWsmanCode(WsmanErrorCode.MAX_ENVELOPE_SIZE_EXCEEDED.value())
+              .withFaultDetail(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE_EXCEEDED));
+    }
+    return budget;
+  }
+
+  /**
+   * How long a Receive waits for output: min(OperationTimeout, MaxTimeout), less a margin of a
+   * tenth (at most one second), so the TimedOut fault arrives before the client gives up.
+   */
+  private long waitNanos(ResourceRequest request) {
+    Duration t = request.envelope().operationTimeout().orElse(maxTimeout);
+    if (t.compareTo(maxTimeout) > 0) {
+      t = maxTimeout;
+    }
+    Duration margin = t.dividedBy(10);
+    if (margin.compareTo(Duration.ofSeconds(1)) > 0) {
+      margin = Duration.ofSeconds(1);
+    }
+    return t.minus(margin).toNanos();
+  }
+
+  /** Open enumeration contexts (for tests and operators). */
+  public int openEnumerations() {
+    return enumerations.open();
+  }
+}
