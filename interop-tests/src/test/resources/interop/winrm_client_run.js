@@ -5,6 +5,8 @@
 // The password comes from OPENRMS_PEER_PASSWORD, never argv; NODE_PATH points at node_modules.
 // MODE "run": the package's main entry point runCommand(): one Receive, then Delete; it returns
 //   stdout (trimmed), or stderr when stdout is empty, and no exit code.
+// MODE "run-https": the same over HTTPS with certificate checks on (rejectUnauthorized); the test
+//   trusts its CA through NODE_EXTRA_CA_CERTS.
 // MODE "streams": its exported Shell/Command functions: Create, Command, Receive until a stream
 //   carries End="true", Delete; stdout and stderr separately. winrm-client exposes no exit code.
 'use strict';
@@ -46,6 +48,10 @@ async function main() {
     let result;
     if (mode === 'run') {
       result = { stdout: await winrm.runCommand(command, host, user, password, port) };
+    } else if (mode === 'run-https') {
+      result = {
+        stdout: await winrm.runCommand(command, host, user, password, port, false, true, true),
+      };
     } else if (mode === 'streams') {
       result = await streams(host, port, user, password, command);
     } else {

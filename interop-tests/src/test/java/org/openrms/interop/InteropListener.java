@@ -93,14 +93,19 @@ final class InteropListener implements AutoCloseable {
    * it still answers an authenticated Identify.
    */
   void assertCleanAndServing() throws Exception {
+    // Delete answers before a killed process is reaped; give the listener a moment.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    List<ProcessHandle> left = descendants();
-    while (!left.isEmpty() && System.nanoTime() < deadline) {
+    while (!clean() && System.nanoTime() < deadline) {
       Thread.sleep(50);
-      left = descendants();
     }
-    assertThat(left).as("processes left behind by the shell").isEmpty();
+    assertThat(listener.openShells()).as("open shells").isZero();
+    assertThat(listener.liveProcesses()).as("live command processes (listener's count)").isZero();
+    assertThat(descendants()).as("processes of this JVM left behind").isEmpty();
     assertServing();
+  }
+
+  private boolean clean() {
+    return listener.openShells() == 0 && listener.liveProcesses() == 0 && descendants().isEmpty();
   }
 
   /** An authenticated Identify over HTTP answers 200. */

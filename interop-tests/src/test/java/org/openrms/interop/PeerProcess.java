@@ -1,5 +1,7 @@
 package org.openrms.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,6 +58,22 @@ final class PeerProcess {
         }
       }
       throw new AssertionError("the peer printed no JSON line; " + this);
+    }
+
+    /**
+     * The result line of a peer that succeeded; fails, showing all output, if it reports an error.
+     */
+    JsonNode success() {
+      JsonNode j = json();
+      assertThat(j.has("error")).as("the peer failed: %s", this).isFalse();
+      return j;
+    }
+
+    /** The result line of a peer that reported an error; fails, showing all output, otherwise. */
+    JsonNode failure() {
+      JsonNode j = json();
+      assertThat(j.has("error")).as("the peer did not fail: %s", this).isTrue();
+      return j;
     }
 
     @Override

@@ -7,12 +7,11 @@ import io.cloudsoft.winrm4j.client.WinRmClientContext;
 import io.cloudsoft.winrm4j.winrm.WinRmTool;
 import io.cloudsoft.winrm4j.winrm.WinRmToolResponse;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.http.client.config.AuthSchemes;
 
 /**
@@ -24,6 +23,8 @@ import org.apache.http.client.config.AuthSchemes;
  * receiveCalls}, or {@code error, message}.
  */
 public final class Winrm4jPeer {
+  private static final String STORE_PASSWORD = "interop-trust";
+
   private Winrm4jPeer() {}
 
   public static void main(String[] args) throws Exception {
@@ -45,7 +46,10 @@ public final class Winrm4jPeer {
               .payloadEncryptionMode(PayloadEncryptionMode.OFF)
               .context(context);
       if (!caPem.equals("-")) {
-        b.sslContext(trusting(Path.of(caPem)));
+        // winrm4j 0.12.3 passes Builder.sslContext(...) to CXF, but its async HTTP conduit still
+        // validated with the JVM's default trust store (PKIX failure against our CA), so our CA
+        // becomes the default trust store of this JVM: validation stays on, hostname included.
+        trustOnly(Path.of(caPem));
       }
       WinRmTool tool = b.build();
       tool.setOperationTimeout(20_000L);
@@ -72,17 +76,19 @@ public final class Winrm4jPeer {
     System.exit(0);
   }
 
-  private static SSLContext trusting(Path caPem) throws Exception {
+  private static void trustOnly(Path caPem) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(caPem)) {
       trust.setCertificateEntry(
           "openrms-interop-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-    tmf.init(trust);
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
-    return ctx;
+    Path store = Files.createTempFile(caPem.getParent(), "winrm4j-trust", ".p12");
+    try (OutputStream out = Files.newOutputStream(store)) {
+      trust.store(out, STORE_PASSWORD.toCharArray());
+    }
+    System.setProperty("javax.net.ssl.trustStore", store.toString());
+    System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    System.setProperty("javax.net.ssl.trustStorePassword", STORE_PASSWORD);
   }
 }
