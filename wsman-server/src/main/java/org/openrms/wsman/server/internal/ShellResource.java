@@ -244,8 +244,11 @@ public final class ShellResource implements Resource {
             .body()
             .filter(b -> b.name().equals(ShellXml.RECEIVE))
             .orElseThrow(() -> ShellFaults.schema("the body of a Receive must be rsp:Receive"));
+    // pywinrm writes CommandId unqualified; winrm4j (JAXB) writes it in the shell namespace.
     String commandId =
-        body.child(ShellXml.DESIRED_STREAM).flatMap(d -> d.attribute("CommandId")).orElse(null);
+        body.child(ShellXml.DESIRED_STREAM)
+            .flatMap(d -> d.attribute("CommandId").or(() -> d.attribute(ShellXml.rsp("CommandId"))))
+            .orElse(null);
     ShellCommand c = shell.command(commandId);
     Long seq = sequenceId(body);
     if (seq != null) {
