@@ -44,6 +44,12 @@ class HostileInputTest {
     listener.close();
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void noShellOrProcessLeft() {
+    assertThat(listener.openShells()).isZero();
+    assertThat(ShellClient.children()).isEmpty();
+  }
+
   private static RawConnection.Answer post(RawConnection c, String body) throws Exception {
     return c.post(body, "Authorization", TestListeners.auth());
   }
@@ -233,6 +239,8 @@ class HostileInputTest {
       assertThat(f.type()).isEqualTo(FaultType.ENCODING_LIMIT);
       assertThat(f.wsmanCode()).isEqualTo(WsmanErrorCode.ENVELOPE_TOO_LARGE.value());
       assertThat(f.wsmanCode()).isEqualTo(2150858790L);
+      // The MessageID is recovered from the head of the over-size envelope.
+      assertThat(TestListeners.parse(a).relatesTo()).isEqualTo(big.messageId());
       assertThat(a.header("connection")).isNull();
       stillServes(c);
     }
