@@ -45,6 +45,7 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -66,6 +67,10 @@ public final class Main implements Runnable {
         err.println("       " + detail);
       }
       return ExitCodes.forHResult(d.hresult());
+    }
+    Integer wsman = WsmanErrors.report(e, err);
+    if (wsman != null) {
+      return wsman;
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       err.println("error: " + e.getMessage());
