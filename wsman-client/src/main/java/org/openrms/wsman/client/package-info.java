@@ -9,8 +9,15 @@
  * of {@code IWSMan::CreateSession} live in {@link org.openrms.wsman.client.AuthSelector}; resources
  * are named by {@link org.openrms.wsman.client.ResourceLocator}s.
  *
- * <p>This release resolves a session into a {@link org.openrms.wsman.client.SessionPlan} and opens
- * no connection; the network session comes later. Everything under {@code
- * org.openrms.wsman.client.internal} is implementation, not API.
+ * <p>A {@link org.openrms.wsman.client.Session} (Identify, Get, Put, Create, Delete, Invoke,
+ * Enumerate with an {@link org.openrms.wsman.client.Enumerator}, WinRS shells as {@link
+ * org.openrms.wsman.client.RemoteShell} and {@link org.openrms.wsman.client.RemoteCommand}) keeps
+ * one HTTP/1.1 connection alive; its {@link org.openrms.wsman.client.Session#plan() plan} is the
+ * resolved {@link org.openrms.wsman.client.SessionPlan}. Faults the service sends are {@link
+ * org.openrms.wsman.WsmanFaultException}s; every other failure is a {@link
+ * org.openrms.wsman.client.WsmanClientException}. Basic (over HTTPS, or plain HTTP with
+ * NoEncryption) and client certificates work; Negotiate, Kerberos, Digest and CredSSP are not
+ * supported yet. Everything under {@code org.openrms.wsman.client.internal} is implementation, not
+ * API.
  */
 package org.openrms.wsman.client;
