@@ -83,6 +83,7 @@ class DispatchTest {
       XmlElement config = e.bodyElement().orElseThrow();
       assertThat(config.name()).isEqualTo(new QName(Namespaces.CONFIG, "Config"));
       assertThat(config.childText(cfg("MaxEnvelopeSizekb"))).contains("97");
+      assertThat(config.childText(cfg("MaxTimeoutms"))).contains("60000");
       XmlElement service = config.child(cfg("Service")).orElseThrow();
       assertThat(service.childText(cfg("AllowUnencrypted"))).contains("true");
       assertThat(service.child(cfg("Auth")).orElseThrow().childText(cfg("Basic"))).contains("true");

@@ -13,8 +13,8 @@ import org.openrms.wsman.server.WsmanListenerConfig;
 /**
  * The built-in {@code winrm/config} resource ({@link Namespaces#CONFIG}): Get returns the
  * listener's settings as a {@code cfg:Config} element shaped like Windows' ({@code
- * MaxEnvelopeSizekb}, {@code Service/AllowUnencrypted}, {@code Service/Auth/*}, {@code
- * Service/DefaultPorts/HTTP} and {@code HTTPS}). Read-only.
+ * MaxEnvelopeSizekb}, {@code MaxTimeoutms}, {@code Service/AllowUnencrypted}, {@code
+ * Service/Auth/*}, {@code Service/DefaultPorts/HTTP} and {@code HTTPS}). Read-only.
  */
 public final class ConfigResource implements Resource {
   private final WsmanListenerConfig config;
@@ -45,7 +45,7 @@ public final class ConfigResource implements Resource {
             .child(cfg("Basic"), "true")
             .child(cfg("Kerberos"), "false")
             .child(cfg("Negotiate"), "false")
-            .child(cfg("Certificate"), "false")
+            .child(cfg("Certificate"), Boolean.toString(config.clientCertificates().isPresent()))
             .child(cfg("CredSSP"), "false")
             .build();
     XmlElement.Builder ports =
@@ -60,6 +60,7 @@ public final class ConfigResource implements Resource {
             .build();
     return XmlElement.builder(cfg("Config"))
         .child(cfg("MaxEnvelopeSizekb"), Integer.toString(config.maxEnvelopeSize() / 1024))
+        .child(cfg("MaxTimeoutms"), Long.toString(config.maxTimeout().toMillis()))
         .child(service)
         .build();
   }
