@@ -44,6 +44,10 @@ final class WsmanErrors {
       err.println("error: " + e.getMessage());
       return ExitCodes.SERVER;
     }
+    if (e instanceof UnsupportedOperationException) {
+      err.println("error: " + e.getMessage() + " (use -a basic or -a certificate)");
+      return ExitCodes.LOCAL;
+    }
     return null;
   }
 }

@@ -200,6 +200,22 @@ class WsmanClientCommandsTest {
   }
 
   @Test
+  void theLoopbackDefaultNegotiateSaysItIsNotAvailableYet() {
+    var r =
+        CliTestSupport.run(
+            "wsman",
+            "identify",
+            "-r",
+            listener.httpUri().toString(),
+            "-u",
+            "alice",
+            "--password-file",
+            passwordFile.toString());
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).contains("-a basic");
+  }
+
+  @Test
   void shellRunsEachInputLineInOneRemoteShell() throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
