@@ -82,7 +82,10 @@ final class ShellCommand {
       while ((n = in.read(buf)) != -1) {
         byte[] copy = java.util.Arrays.copyOf(buf, n);
         synchronized (this) {
-          while (!terminated && out.size + err.size >= maxBuffered) {
+          // Never above maxBuffered, unless one read alone is larger and nothing else is held.
+          while (!terminated
+              && out.size + err.size > 0
+              && out.size + err.size + copy.length > maxBuffered) {
             wait();
           }
           if (!terminated) {
