@@ -1,4 +1,4 @@
-package org.openrms.wsman.server.internal;
+package org.openrms.wsman.server;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,12 +16,20 @@ import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.XmlElement;
 
 /**
- * WS-Enumeration over a snapshot of items: Enumerate (optimized or not), Pull and Release. A
- * context belongs to the user that opened it, expires after ten minutes unused, and at most {@value
- * #MAX_CONTEXTS} are open (the oldest is dropped).
+ * WS-Enumeration over a snapshot of items, for {@link Resource} implementations: Enumerate
+ * (optimized with {@code w:OptimizeEnumeration}, or not), Pull and Release. A resource keeps one
+ * instance and answers {@link Resource#enumerate}, {@link Resource#pull} and {@link
+ * Resource#release} with {@link #enumerate(ResourceRequest, List)}, {@link #pull(ResourceRequest)}
+ * and {@link #release(ResourceRequest)}.
+ *
+ * <p>A context belongs to the account that opened it (another account gets {@code
+ * n:InvalidEnumerationContext}), expires after ten minutes unused, and at most {@value
+ * #MAX_CONTEXTS} are open (the oldest is dropped). Thread-safe.
  */
-final class Enumerations {
-  static final int MAX_CONTEXTS = 256;
+public final class ItemEnumerations {
+  /** The most enumeration contexts kept open at once. */
+  public static final int MAX_CONTEXTS = 256;
+
   private static final long EXPIRY_NANOS = TimeUnit.MINUTES.toNanos(10);
   private static final int MAX_BATCH = 1000;
 
@@ -49,11 +57,27 @@ final class Enumerations {
     return new QName(Namespaces.WSMAN, local, "w");
   }
 
-  /** The EnumerateResponse for {@code items} requested by {@code enumerate} (the body). */
-  XmlElement enumerate(String owner, Optional<XmlElement> enumerate, List<XmlElement> items) {
+  /** The {@code n:EnumerateResponse} over {@code items} for an Enumerate request. */
+  public XmlElement enumerate(ResourceRequest request, List<XmlElement> items) {
+    return enumerate(request.user(), request.body(), items);
+  }
+
+  /** The {@code n:PullResponse} for a Pull request. */
+  public XmlElement pull(ResourceRequest request) {
+    return pull(request.user(), request.body());
+  }
+
+  /** Forgets the context of a Release request (an unknown one is a fault). */
+  public void release(ResourceRequest request) {
+    release(request.user(), request.body());
+  }
+
+  private XmlElement enumerate(
+      String owner, Optional<XmlElement> enumerate, List<XmlElement> items) {
     XmlElement e = enumerate.filter(b -> b.name().equals(ENUMERATE)).orElse(null);
     if (e == null) {
-      throw ShellFaults.schema("the body of an Enumerate must be n:Enumerate");
+      throw FaultType.SCHEMA_VALIDATION_ERROR.exception(
+          "the body of an Enumerate must be n:Enumerate");
     }
     Deque<XmlElement> rest = new ArrayDeque<>(items);
     String id = "uuid:" + UUID.randomUUID();
@@ -74,11 +98,10 @@ final class Enumerations {
     return out.build();
   }
 
-  /** The PullResponse for a Pull body. */
-  XmlElement pull(String owner, Optional<XmlElement> pull) {
+  private XmlElement pull(String owner, Optional<XmlElement> pull) {
     XmlElement p = pull.filter(b -> b.name().equals(PULL)).orElse(null);
     if (p == null) {
-      throw ShellFaults.schema("the body of a Pull must be n:Pull");
+      throw FaultType.SCHEMA_VALIDATION_ERROR.exception("the body of a Pull must be n:Pull");
     }
     String id = p.childText(CONTEXT).map(String::strip).orElse("");
     Context c;
@@ -102,14 +125,16 @@ final class Enumerations {
     return out.build();
   }
 
-  /** Release: forgets the context (an unknown one is a fault). */
-  void release(String owner, Optional<XmlElement> release) {
+  private void release(String owner, Optional<XmlElement> release) {
     String id =
         release
             .filter(b -> b.name().equals(RELEASE))
             .flatMap(b -> b.childText(CONTEXT))
             .map(String::strip)
-            .orElseThrow(() -> ShellFaults.schema("the body of a Release must be n:Release"));
+            .orElseThrow(
+                () ->
+                    FaultType.SCHEMA_VALIDATION_ERROR.exception(
+                        "the body of a Release must be n:Release"));
     synchronized (this) {
       Context c = contexts.get(id);
       if (c != null && c.owner().equals(owner)) {
@@ -120,7 +145,8 @@ final class Enumerations {
     throw FaultType.INVALID_ENUMERATION_CONTEXT.exception("no enumeration context " + clip(id));
   }
 
-  synchronized int open() {
+  /** How many contexts are open. */
+  public synchronized int open() {
     return contexts.size();
   }
 
@@ -158,7 +184,7 @@ final class Enumerations {
       }
       return (int) Math.min(v, MAX_BATCH);
     } catch (NumberFormatException e) {
-      throw ShellFaults.schema("MaxElements is not a positive integer");
+      throw FaultType.SCHEMA_VALIDATION_ERROR.exception("MaxElements is not a positive integer");
     }
   }
 

@@ -98,8 +98,12 @@ public final class WsmanListener implements AutoCloseable {
         config.clientCertificates().isPresent()
             ? new ClientCertTls(config.clientCertificates().get())
             : new SslContextFactory.Server();
-    ssl.setKeyStorePath(config.keyStore().orElseThrow().toString());
-    ssl.setKeyStoreType("PKCS12");
+    if (config.tlsKeyStore().isPresent()) {
+      ssl.setKeyStore(config.tlsKeyStore().get());
+    } else {
+      ssl.setKeyStorePath(config.keyStore().orElseThrow().toString());
+      ssl.setKeyStoreType("PKCS12");
+    }
     char[] pw = config.keyStorePassword().orElseThrow();
     ssl.setKeyStorePassword(new String(pw));
     Arrays.fill(pw, '\0');

@@ -1,6 +1,7 @@
 package org.openrms.wsman.server;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class WsmanListenerConfig {
   private final int httpPort;
   private final Integer httpsPort;
   private final Path keyStore;
+  private final KeyStore tlsKeyStore;
   private final char[] keyStorePassword;
   private final boolean allowUnencrypted;
   private final LocalAccounts accounts;
@@ -66,6 +68,7 @@ public final class WsmanListenerConfig {
     this.httpPort = b.httpPort;
     this.httpsPort = b.httpsPort;
     this.keyStore = b.keyStore;
+    this.tlsKeyStore = b.tlsKeyStore;
     this.keyStorePassword = b.keyStorePassword == null ? null : b.keyStorePassword.clone();
     this.allowUnencrypted = b.allowUnencrypted;
     this.accounts = b.accounts;
@@ -122,6 +125,11 @@ public final class WsmanListenerConfig {
   /** The PKCS#12 keystore holding the TLS key and certificate chain, if HTTPS is on. */
   public Optional<Path> keyStore() {
     return Optional.ofNullable(keyStore);
+  }
+
+  /** The in-memory keystore holding the TLS key and chain, if HTTPS was set up with one. */
+  public Optional<KeyStore> tlsKeyStore() {
+    return Optional.ofNullable(tlsKeyStore);
   }
 
   /** A copy of the keystore password (the caller should zero it), if HTTPS is on. */
@@ -201,6 +209,7 @@ public final class WsmanListenerConfig {
     private int httpPort = 0;
     private Integer httpsPort;
     private Path keyStore;
+    private KeyStore tlsKeyStore;
     private char[] keyStorePassword;
     private boolean allowUnencrypted = false;
     private LocalAccounts accounts = LocalAccounts.empty();
@@ -276,11 +285,30 @@ public final class WsmanListenerConfig {
       checkPort(port);
       this.httpsPort = port;
       this.keyStore = Objects.requireNonNull(pkcs12, "pkcs12");
+      this.tlsKeyStore = null;
+      setPassword(password);
+      return this;
+    }
+
+    /**
+     * Turns HTTPS on with an in-memory keystore holding one private key entry (the TLS key and its
+     * chain), protected by {@code password} (copied) — for an application that already holds its
+     * TLS key, such as the rights server.
+     */
+    public Builder https(int port, KeyStore keyStore, char[] password) {
+      checkPort(port);
+      this.httpsPort = port;
+      this.tlsKeyStore = Objects.requireNonNull(keyStore, "keyStore");
+      this.keyStore = null;
+      setPassword(password);
+      return this;
+    }
+
+    private void setPassword(char[] password) {
       if (keyStorePassword != null) {
         Arrays.fill(keyStorePassword, '\0');
       }
       this.keyStorePassword = Objects.requireNonNull(password, "password").clone();
-      return this;
     }
 
     /** Whether Basic is accepted over plain HTTP. */

@@ -25,6 +25,7 @@ import org.openrms.wsman.WsmanErrorCode;
 import org.openrms.wsman.WsmanFault;
 import org.openrms.wsman.WsmanFaultException;
 import org.openrms.wsman.XmlElement;
+import org.openrms.wsman.server.ItemEnumerations;
 import org.openrms.wsman.server.Resource;
 import org.openrms.wsman.server.ResourceRequest;
 import org.openrms.wsman.server.ShellSettings;
@@ -42,7 +43,7 @@ public final class ShellResource implements Resource {
   private final ShellRegistry registry;
   private final Duration maxTimeout;
   private final Supplier<String> address;
-  private final Enumerations enumerations = new Enumerations();
+  private final ItemEnumerations enumerations = new ItemEnumerations();
 
   /**
    * The resource over {@code registry}; a Receive waits at most {@code maxTimeout}; {@code address}
@@ -151,17 +152,17 @@ public final class ShellResource implements Resource {
     for (WinrsShell s : registry.of(request.user())) {
       items.add(ShellXml.shell(s));
     }
-    return enumerations.enumerate(request.user(), request.body(), items);
+    return enumerations.enumerate(request, items);
   }
 
   @Override
   public XmlElement pull(ResourceRequest request) {
-    return enumerations.pull(request.user(), request.body());
+    return enumerations.pull(request);
   }
 
   @Override
   public XmlElement release(ResourceRequest request) {
-    enumerations.release(request.user(), request.body());
+    enumerations.release(request);
     return null;
   }
 
