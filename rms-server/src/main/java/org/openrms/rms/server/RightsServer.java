@@ -1,5 +1,6 @@
 package org.openrms.rms.server;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -7,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Server;
 import org.openrms.core.Pem;
@@ -24,6 +26,9 @@ import org.openrms.rms.server.internal.http.BasicAuthenticator;
 import org.openrms.rms.server.internal.http.CertificationEndpoint;
 import org.openrms.rms.server.internal.http.JettyFactory;
 import org.openrms.rms.server.internal.http.RmsHandler;
+import org.openrms.wsman.server.ShellSettings;
+import org.openrms.wsman.server.WsmanListener;
+import org.openrms.wsman.server.WsmanListenerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +52,7 @@ public final class RightsServer implements AutoCloseable {
   private final AuditLog audit;
   private final String serverId;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile WsmanListener management;
 
   private RightsServer(
       RightsServerConfig config,
@@ -136,6 +142,16 @@ public final class RightsServer implements AutoCloseable {
       RightsServer server =
           new RightsServer(
               config, lock, db, jetty, ca, directory, new AuditLog(auditStore), serverId);
+      if (config.managementPort().isPresent()) {
+        try {
+          server.management = startManagement(server, config, ca, random);
+        } catch (IOException | RuntimeException e) {
+          server.close();
+          throw new IllegalStateException(
+              "cannot start the WS-Management listener: " + e.getMessage(), e);
+        }
+        LOG.info("managed over WS-Management at {}", server.management.httpsUri().orElseThrow());
+      }
       LOG.info("OpenRMS rights server {} listening on {}", serverId, server.baseUri());
       return server;
     } catch (Exception e) {
@@ -149,6 +165,36 @@ public final class RightsServer implements AutoCloseable {
       }
       throw new IllegalStateException("cannot start the rights server: " + e.getMessage(), e);
     }
+  }
+
+  private static WsmanListener startManagement(
+      RightsServer server, RightsServerConfig config, CertificateAuthority ca, SecureRandom random)
+      throws IOException {
+    byte[] raw = new byte[24];
+    random.nextBytes(raw);
+    char[] pw = Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toCharArray();
+    try {
+      WsmanListenerConfig.Builder b =
+          WsmanListenerConfig.builder()
+              .bindAddress(config.bindAddress())
+              .https(config.managementPort().getAsInt(), ca.tlsKeyStore(pw), pw)
+              .accounts(config.managementAccounts())
+              .shell(ShellSettings.DEFAULTS.withEnabled(false));
+      RightsManagement.resources(server).forEach(b::resource);
+      return WsmanListener.start(b.build());
+    } finally {
+      java.util.Arrays.fill(pw, '\0');
+    }
+  }
+
+  /**
+   * The HTTPS endpoint of the WS-Management listener that manages this server, such as {@code
+   * https://127.0.0.1:PORT/wsman}, if management is on ({@link
+   * RightsServerConfig.Builder#management}).
+   */
+  public Optional<URI> managementUri() {
+    WsmanListener l = management;
+    return l == null ? Optional.empty() : l.httpsUri();
   }
 
   private static URI localBase(RightsServerConfig config, int port) {
@@ -227,6 +273,10 @@ public final class RightsServer implements AutoCloseable {
       return;
     }
     try {
+      WsmanListener l = management;
+      if (l != null) {
+        l.close();
+      }
       stopQuietly(jetty);
     } finally {
       try {

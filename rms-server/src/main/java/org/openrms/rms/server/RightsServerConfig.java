@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.openrms.auth.PasswordHash;
+import org.openrms.wsman.server.LocalAccounts;
 
 /**
  * Immutable settings of a {@link RightsServer}, built with {@link #builder()}.
@@ -54,6 +56,8 @@ public final class RightsServerConfig {
   private final int passwordHashIterations;
   private final Clock clock;
   private final int maxRequestBytes;
+  private final Integer managementPort;
+  private final LocalAccounts managementAccounts;
 
   private RightsServerConfig(Builder b) {
     this.dataDirectory = b.dataDirectory.toAbsolutePath().normalize();
@@ -62,6 +66,8 @@ public final class RightsServerConfig {
     this.plainHttp = b.plainHttp;
     this.allowBasicOverHttp = b.allowBasicOverHttp;
     this.publicBaseUri = b.publicBaseUri;
+    this.managementPort = b.managementPort;
+    this.managementAccounts = b.managementAccounts;
     this.racValidity = b.racValidity;
     this.temporaryRacValidity = b.temporaryRacValidity;
     this.machineCertValidity = b.machineCertValidity;
@@ -154,6 +160,19 @@ public final class RightsServerConfig {
     return clock;
   }
 
+  /**
+   * The HTTPS port of the WS-Management listener that manages this server ({@link
+   * RightsManagement}), if management is on.
+   */
+  public OptionalInt managementPort() {
+    return managementPort == null ? OptionalInt.empty() : OptionalInt.of(managementPort);
+  }
+
+  /** The administrators of the WS-Management listener (empty when management is off). */
+  public LocalAccounts managementAccounts() {
+    return managementAccounts;
+  }
+
   /** Largest accepted request body in bytes; larger bodies answer 413. */
   public int maxRequestBytes() {
     return maxRequestBytes;
@@ -177,8 +196,24 @@ public final class RightsServerConfig {
     private int passwordHashIterations = DEFAULT_PASSWORD_HASH_ITERATIONS;
     private Clock clock = Clock.systemUTC();
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private Integer managementPort;
+    private LocalAccounts managementAccounts = LocalAccounts.empty();
 
     private Builder() {}
+
+    /**
+     * Turns on management over WS-Management: a listener on {@code port} (0 for a free one) of the
+     * bind address, HTTPS with the server's own TLS certificate, Basic against {@code
+     * administrators}, carrying the {@link RightsManagement} resources and the WinRS shell off.
+     */
+    public Builder management(int port, LocalAccounts administrators) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("management port out of range: " + port);
+      }
+      this.managementPort = port;
+      this.managementAccounts = java.util.Objects.requireNonNull(administrators, "administrators");
+      return this;
+    }
 
     /** The data directory (required); created with owner-only permissions if missing. */
     public Builder dataDirectory(Path dir) {

@@ -12,6 +12,7 @@ import org.openrms.wsman.FaultType;
 import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.ResourceCreated;
 import org.openrms.wsman.XmlElement;
+import org.openrms.wsman.server.ItemEnumerations;
 import org.openrms.wsman.server.Resource;
 import org.openrms.wsman.server.ResourceRequest;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ public final class UserResource implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(UserResource.class);
 
   private final UserDirectory directory;
+  private final ItemEnumerations enumerations = new ItemEnumerations();
 
   /** The resource over {@code directory}. */
   public UserResource(UserDirectory directory) {
@@ -139,6 +141,23 @@ public final class UserResource implements Resource {
     } catch (IllegalArgumentException e) {
       throw FaultType.INVALID_PARAMETER.exception(e.getMessage());
     }
+  }
+
+  @Override
+  public XmlElement enumerate(ResourceRequest request) {
+    return enumerations.enumerate(
+        request, directory.listUsers().stream().map(UserResource::toXml).toList());
+  }
+
+  @Override
+  public XmlElement pull(ResourceRequest request) {
+    return enumerations.pull(request);
+  }
+
+  @Override
+  public XmlElement release(ResourceRequest request) {
+    enumerations.release(request);
+    return null;
   }
 
   @Override
