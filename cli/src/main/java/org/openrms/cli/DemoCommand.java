@@ -30,13 +30,15 @@ import org.openrms.rms.client.ServiceType;
 import org.openrms.rms.server.NewUser;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
+import org.openrms.wsman.server.LocalAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code openrms demo}: the whole job on the embedded default, end to end, in one command. Starts a
  * rights server on a free loopback port in a temporary directory, creates a user, activates the
- * machine and the user, lists the store, verifies the RAC chain, and cleans up.
+ * machine and the user, lists the store, verifies the RAC chain, manages the server over
+ * WS-Management (Identify, server status, create and list directory accounts), and cleans up.
  */
 @Command(
     name = "demo",
@@ -44,6 +46,7 @@ import picocli.CommandLine.Option;
     description = "Runs an embedded rights server and activates a machine and a user against it.")
 final class DemoCommand extends BaseCommand implements Callable<Integer> {
   static final String USER = "alice@example.com";
+  static final String ADMIN = "admin";
 
   @Option(names = "--keep", description = "Keep the temporary directory for inspection.")
   boolean keep;
@@ -61,8 +64,14 @@ final class DemoCommand extends BaseCommand implements Callable<Integer> {
     char[] password = randomPassword();
     try {
       step("1. Starting an embedded rights server in " + data);
+      char[] adminPassword = randomPassword();
       try (RightsServer server =
-          RightsServer.start(RightsServerConfig.builder().dataDirectory(data).port(0).build())) {
+          RightsServer.start(
+              RightsServerConfig.builder()
+                  .dataDirectory(data)
+                  .port(0)
+                  .management(0, LocalAccounts.empty().withAccount(ADMIN, adminPassword))
+                  .build())) {
         out()
             .println(
                 "   listening at " + server.baseUri() + " (HTTPS, certificate from its own CA)");
@@ -136,8 +145,14 @@ final class DemoCommand extends BaseCommand implements Callable<Integer> {
                       + ", issued by "
                       + chain.get(0).getIssuerX500Principal().getName());
         }
+
+        step(
+            "7. Managing the server over WS-Management at " + server.managementUri().orElseThrow());
+        DemoManagement.run(server, ADMIN, adminPassword, out());
+      } finally {
+        Arrays.fill(adminPassword, '\0');
       }
-      step("Done. Everything above ran against a real HTTPS server on this machine.");
+      step("Done. Everything above ran against real HTTPS servers on this machine.");
       return 0;
     } finally {
       Arrays.fill(password, '\0');
@@ -164,7 +179,7 @@ final class DemoCommand extends BaseCommand implements Callable<Integer> {
     CertPathValidator.getInstance("PKIX").validate(path, params);
   }
 
-  private static char[] randomPassword() {
+  static char[] randomPassword() {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     SecureRandom random = new SecureRandom();
     char[] pw = new char[20];

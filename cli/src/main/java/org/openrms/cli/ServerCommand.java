@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
+import org.openrms.wsman.server.LocalAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,17 @@ final class ServerCommand extends BaseCommand implements Callable<Integer> {
               + "https://rms.example.com:8443/rms/v1.")
   URI publicUrl;
 
+  @Option(
+      names = "--wsman-port",
+      description =
+          "Also serve WS-Management management (users, status) on this HTTPS port (0 = any).")
+  Integer wsmanPort;
+
+  @Option(
+      names = "--wsman-accounts",
+      description = "Administrators for --wsman-port ('openrms wsman account add').")
+  Path wsmanAccounts;
+
   @Override
   public Integer call() throws Exception {
     RightsServerConfig.Builder config =
@@ -63,6 +75,16 @@ final class ServerCommand extends BaseCommand implements Callable<Integer> {
             .allowBasicOverHttp(allowBasicOverHttp);
     if (publicUrl != null) {
       config.publicBaseUri(publicUrl);
+    }
+    if (wsmanPort != null) {
+      if (wsmanAccounts == null) {
+        err().println("error: --wsman-port needs --wsman-accounts FILE");
+        return 2;
+      }
+      config.management(wsmanPort, LocalAccounts.load(wsmanAccounts));
+    } else if (wsmanAccounts != null) {
+      err().println("error: --wsman-accounts needs --wsman-port");
+      return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     RightsServer server = RightsServer.start(config.build());
@@ -76,6 +98,9 @@ final class ServerCommand extends BaseCommand implements Callable<Integer> {
                 "openrms-server-shutdown"));
     out().println("OpenRMS rights server listening at " + server.baseUri());
     out().println("Root CA for clients (--trust): " + server.rootCertificateFile());
+    server
+        .managementUri()
+        .ifPresent(u -> out().println("Managed over WS-Management at " + u + " (-a basic)"));
     out().println("Press Ctrl-C to stop.");
     stopped.await();
     return 0;

@@ -21,7 +21,11 @@ class DemoCommandTest {
         .contains("S_DRM_COMPLETED")
         .contains("Rights account certificates: 1")
         .contains("alice@example.com  [WINDOWS_AUTH;STANDARD]")
-        .contains("PKIX validation OK: 3 certificates");
+        .contains("PKIX validation OK: 3 certificates")
+        .contains("Identify: OpenRMS")
+        .contains(", 1 user(s)")
+        .contains("Enumerate User: [alice@example.com, bob@example.com]")
+        .contains("Get User bob@example.com: enabled true, e-mail verified true");
     // progress reached 100 before completion
     assertThat(r.out()).contains("after progress reached 100%");
   }
