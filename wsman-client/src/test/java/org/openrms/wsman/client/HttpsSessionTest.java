@@ -58,7 +58,7 @@ class HttpsSessionTest {
   }
 
   @Test
-  void aNameTheCertificateDoesNotCarryFailsTheNameCheck() throws Exception {
+  void whenTheAddressDoesNotMatchTheServerCertificateNameAFailureOccurs() throws Exception {
     try (Session s = session(ca, "localhost")) {
       assertThatThrownBy(s::identify)
           .isInstanceOfSatisfying(

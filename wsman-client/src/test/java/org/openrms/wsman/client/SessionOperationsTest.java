@@ -61,6 +61,34 @@ class SessionOperationsTest {
   }
 
   @Test
+  void createsASessionObjectThatCanThenBeUsedForSubsequentNetworkOperations() {
+    // Creating contacts nothing; the same object then carries several network operations.
+    int before = THINGS.seen.size();
+    assertThat(session.isClosed()).isFalse();
+    assertThat(THINGS.seen).hasSize(before);
+    assertThat(session.identify().productVendor()).isEqualTo("OpenRMS");
+    assertThat(session.get(thing("1"))).contains("one");
+    session.delete(thing("1"));
+    assertThat(THINGS.seen).hasSize(before + 2);
+  }
+
+  @Test
+  void otherwiseItReturnsAnHresultErrorCode() {
+    // Java throws instead of returning; the fault carries the HRESULT-shaped WSManFault code
+    // (facility 0x33, WinRM) that WSMan.getErrorMessage explains, and Session.error keeps it.
+    assertThatThrownBy(() -> session.get(thing("no-such-thing")))
+        .isInstanceOfSatisfying(
+            WsmanFaultException.class,
+            e -> {
+              long code = e.fault().wsmanCode();
+              assertThat(code >>> 31).as("severity bit").isEqualTo(1);
+              assertThat((code >>> 16) & 0x7ff).as("facility").isEqualTo(0x33);
+              assertThat(WSMan.builder().build().getErrorMessage(code)).isNotBlank();
+              assertThat(session.error()).contains(Long.toString(code));
+            });
+  }
+
+  @Test
   void identifyAnswersWithTheProductAndItsSecurityProfiles() {
     IdentifyResponse id = session.identify();
     assertThat(id.protocolVersion()).isEqualTo(Namespaces.WSMAN);
