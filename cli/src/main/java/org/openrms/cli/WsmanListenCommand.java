@@ -3,11 +3,18 @@ package org.openrms.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.openrms.cli.internal.ExitCodes;
+import org.openrms.core.Pem;
+import org.openrms.wsman.server.ClientCertificates;
 import org.openrms.wsman.server.LocalAccounts;
+import org.openrms.wsman.server.ShellSettings;
 import org.openrms.wsman.server.WsmanListener;
 import org.openrms.wsman.server.WsmanListenerConfig;
 import picocli.CommandLine.Command;
@@ -70,6 +77,34 @@ final class WsmanListenCommand extends BaseCommand implements Callable<Integer> 
           "Largest envelope in KiB (Windows MaxEnvelopeSizekb). Default: ${DEFAULT-VALUE}.")
   int maxEnvelopeKb;
 
+  @Option(
+      names = "--client-ca",
+      description = "PEM file of CAs whose client certificates may log in (https/mutual).")
+  Path clientCa;
+
+  @Option(
+      names = "--map-cert",
+      description = "Map a client certificate SHA256=ACCOUNT (hex fingerprint; repeatable).")
+  Map<String, String> certMappings = new LinkedHashMap<>();
+
+  @Option(
+      names = "--map-subject-cn",
+      description = "A client certificate whose subject CN names an account logs in as it.")
+  boolean mapSubjectCn;
+
+  @Option(
+      names = "--max-shells-per-user",
+      description = "Remote shells one account may hold open (Windows default 30).")
+  Integer maxShellsPerUser;
+
+  @Option(
+      names = "--shell-idle-timeout",
+      description = "Seconds before an idle remote shell is closed (default 7200).")
+  Integer shellIdleSeconds;
+
+  @Option(names = "--no-shell", description = "Turn the WinRS cmd shell off (no remote commands).")
+  boolean noShell;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(accountsFile)) {
@@ -89,6 +124,31 @@ final class WsmanListenCommand extends BaseCommand implements Callable<Integer> 
             .accounts(accounts)
             .allowUnencrypted(allowUnencrypted)
             .maxEnvelopeSize(Math.multiplyExact(maxEnvelopeKb, 1024));
+    ShellSettings shell = ShellSettings.DEFAULTS.withEnabled(!noShell);
+    if (maxShellsPerUser != null) {
+      shell = shell.withMaxShellsPerUser(maxShellsPerUser);
+    }
+    if (shellIdleSeconds != null) {
+      shell = shell.withIdleTimeout(Duration.ofSeconds(shellIdleSeconds));
+    }
+    config.shell(shell);
+    if (clientCa != null) {
+      if (httpsPort == null) {
+        err().println("error: --client-ca needs --https-port (client certificates travel in TLS)");
+        return ExitCodes.USAGE;
+      }
+      ClientCertificates.Builder certs =
+          ClientCertificates.builder().mapSubjectCommonName(mapSubjectCn);
+      for (X509Certificate ca :
+          Pem.decodeChain(Files.readString(clientCa, StandardCharsets.US_ASCII))) {
+        certs.trust(ca);
+      }
+      certMappings.forEach(certs::map);
+      config.clientCertificates(certs.build());
+    } else if (!certMappings.isEmpty() || mapSubjectCn) {
+      err().println("error: --map-cert and --map-subject-cn need --client-ca");
+      return ExitCodes.USAGE;
+    }
     if (httpsPort != null) {
       if (keystore == null) {
         err().println("error: --https-port needs --keystore FILE (PKCS#12)");

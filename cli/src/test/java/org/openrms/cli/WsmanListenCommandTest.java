@@ -130,6 +130,35 @@ class WsmanListenCommandTest {
   }
 
   @Test
+  void clientCertificateOptionsNeedHttpsAndACa() throws Exception {
+    Path accounts = tmp.resolve("accounts");
+    LocalAccounts.empty().withAccount("a", "pw".toCharArray()).save(accounts);
+    var noHttps =
+        CliTestSupport.run(
+            "wsman",
+            "listen",
+            "--accounts",
+            accounts.toString(),
+            "--port",
+            "0",
+            "--client-ca",
+            accounts.toString());
+    assertThat(noHttps.exitCode()).isEqualTo(2);
+    assertThat(noHttps.err()).contains("--client-ca needs --https-port");
+    var noCa =
+        CliTestSupport.run(
+            "wsman",
+            "listen",
+            "--accounts",
+            accounts.toString(),
+            "--port",
+            "0",
+            "--map-subject-cn");
+    assertThat(noCa.exitCode()).isEqualTo(2);
+    assertThat(noCa.err()).contains("need --client-ca");
+  }
+
+  @Test
   void listenServesAuthenticatedIdentifyAndStopsOnSigterm() throws Exception {
     Path accounts = tmp.resolve("accounts");
     LocalAccounts.empty().withAccount("alice", "Wonder-land1".toCharArray()).save(accounts);
@@ -178,6 +207,125 @@ class WsmanListenCommandTest {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  @Test
+  void overHttpsTheClientRunsACommandTrustingTheListenersCertificate() throws Exception {
+    Path accounts = tmp.resolve("accounts");
+    LocalAccounts.empty().withAccount("alice", "Wonder-land1".toCharArray()).save(accounts);
+    Path p12 = tmp.resolve("tls.p12");
+    Path pem = tmp.resolve("tls.pem");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    exec(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "tls",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=IP:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        p12.toString(),
+        "-storepass",
+        "store-pw-1");
+    exec(
+        keytool,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "tls",
+        "-keystore",
+        p12.toString(),
+        "-storepass",
+        "store-pw-1",
+        "-file",
+        pem.toString());
+    Path storePw = tmp.resolve("store-pw");
+    Files.writeString(storePw, "store-pw-1\n");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(
+        List.of(
+            "wsman",
+            "listen",
+            "--accounts",
+            accounts.toString(),
+            "--port",
+            "0",
+            "--https-port",
+            "0",
+            "--keystore",
+            p12.toString(),
+            "--keystore-password-file",
+            storePw.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      URI https = null;
+      Pattern at = Pattern.compile("(https://\\S+)");
+      for (String line; https == null && (line = out.readLine()) != null; ) {
+        Matcher m = at.matcher(line);
+        if (m.find()) {
+          https = URI.create(m.group(1));
+        }
+      }
+      assertThat(https).as("the listener announces its HTTPS URL").isNotNull();
+      var r =
+          CliTestSupport.run(
+              "wsman",
+              "run",
+              "-r",
+              https.toString(),
+              "-a",
+              "basic",
+              "-u",
+              "alice",
+              "--password-file",
+              passwordFile("Wonder-land1").toString(),
+              "--trust",
+              pem.toString(),
+              "echo",
+              "over",
+              "tls");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo("over tls\n");
+      var untrusted =
+          CliTestSupport.run(
+              "wsman",
+              "identify",
+              "-r",
+              https.toString(),
+              "-a",
+              "basic",
+              "-u",
+              "alice",
+              "--password-file",
+              passwordFile("Wonder-land1").toString());
+      assertThat(untrusted.exitCode()).isEqualTo(6);
+      assertThat(untrusted.err()).contains("untrusted server certificate");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  private static void exec(String... command) throws Exception {
+    Process k = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(k.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(k.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(k.exitValue()).as(output).isZero();
   }
 
   private static HttpRequest identifyRequest(URI uri, byte[] body, String userPass) {
