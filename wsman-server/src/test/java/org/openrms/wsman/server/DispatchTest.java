@@ -121,6 +121,32 @@ class DispatchTest {
   }
 
   @Test
+  void aResponseLargerThanTheClientsMaxEnvelopeSizeIsAnEncodingLimitFault() throws Exception {
+    try (RawConnection c = new RawConnection(listener.httpUri())) {
+      String longId = "x".repeat(9000);
+      Envelope req =
+          Envelope.request(TestListeners.TO, THINGS, Actions.GET)
+              .maxEnvelopeSize(8192, true)
+              .selector("Id", longId)
+              .build();
+      RawConnection.Answer a = post(c, req);
+      assertThat(a.status()).isEqualTo(500);
+      assertThat(a.body().length).isLessThanOrEqualTo(8192);
+      WsmanFault f = TestListeners.fault(a);
+      assertThat(f.wsmanCode()).isEqualTo(WsmanErrorCode.MAX_ENVELOPE_SIZE_EXCEEDED.value());
+      assertThat(f.faultDetail()).isEqualTo(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE_EXCEEDED);
+      assertThat(TestListeners.parse(a).relatesTo()).isEqualTo(req.messageId());
+      // the same answer fits a larger limit, on the same connection
+      Envelope bigger =
+          Envelope.request(TestListeners.TO, THINGS, Actions.GET)
+              .maxEnvelopeSize(50_000, true)
+              .selector("Id", longId)
+              .build();
+      assertThat(post(c, bigger).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void theResponseLimitIsTheClientsMaxEnvelopeSizeCappedAtTheListeners() throws Exception {
     try (RawConnection c = new RawConnection(listener.httpUri())) {
       for (long[] pair : new long[][] {{153_600, 100_000}, {8192, 8192}, {50_000, 50_000}}) {

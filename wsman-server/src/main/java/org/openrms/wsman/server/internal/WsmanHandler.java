@@ -184,7 +184,19 @@ public final class WsmanHandler extends Handler.Abstract {
       return new Answer(500, SOAP_CONTENT_TYPE, WRITER.toBytes(out));
     }
     try {
-      return ok(dispatch(envelope, user, request));
+      byte[] out = WRITER.toBytes(dispatch(envelope, user, request));
+      if (out.length > responseLimit(envelope)) {
+        // MS-WSMV 3.1.4.1.7: never answer with more than the client's MaxEnvelopeSize.
+        throw WsmanFaultException.of(
+            FaultType.ENCODING_LIMIT
+                .fault(
+                    "The response ("
+                        + out.length
+                        + " bytes) would exceed the MaxEnvelopeSize of the request.")
+                .withWsmanCode(WsmanErrorCode.MAX_ENVELOPE_SIZE_EXCEEDED.value())
+                .withFaultDetail(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE_EXCEEDED));
+      }
+      return new Answer(200, SOAP_CONTENT_TYPE, out);
     } catch (WsmanFaultException e) {
       LOG.debug("fault: {}", e.getMessage());
       return fault(e, envelope);
