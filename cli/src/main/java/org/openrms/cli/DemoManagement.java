@@ -53,18 +53,18 @@ final class DemoManagement {
               + ", "
               + field(status, "Users")
               + " user(s)");
-      char[] bobPassword = DemoCommand.randomPassword();
+      // The Create body carries the new account's password, so it travels only over this HTTPS
+      // session; the demo never uses it again.
       String user =
           "<u:User xmlns:u=\""
               + RightsManagement.NAMESPACE
               + "\"><u:Login>"
               + NEW_USER
               + "</u:Login><u:Password>"
-              + new String(bobPassword)
+              + new String(DemoCommand.randomPassword())
               + "</u:Password><u:Email>"
               + NEW_USER
               + "</u:Email><u:EmailVerified>true</u:EmailVerified></u:User>";
-      java.util.Arrays.fill(bobPassword, '\0');
       session.create(RightsManagement.USER_URI, user);
       out.println("   Create User: " + NEW_USER + " added to the directory");
       List<String> logins = new ArrayList<>();

@@ -160,11 +160,19 @@ final class WsmanConnection {
       any = true;
     }
     ConnectionOptions built = any ? options.build() : null;
-    Session session = wsman.build().createSession(connection, flags, built);
-    if (timeoutMillis != null) {
-      session.setTimeout(timeoutMillis);
+    options.clear();
+    try {
+      Session session = wsman.build().createSession(connection, flags, built);
+      if (timeoutMillis != null) {
+        session.setTimeout(timeoutMillis);
+      }
+      return new Opened(session, built);
+    } catch (RuntimeException e) {
+      if (built != null) {
+        built.close(); // zeroes the password
+      }
+      throw e;
     }
-    return new Opened(session, built);
   }
 
   private void loadClientCertificate(ConnectionOptions.Builder options)

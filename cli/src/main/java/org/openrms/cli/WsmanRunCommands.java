@@ -124,11 +124,20 @@ final class WsmanRunCommands {
           RemoteShell shell = opened.session().openShell(shellArgs.build())) {
         Printer printer = new Printer(out(), err());
         RemoteCommand cmd = shell.run(printer, command, args.toArray(String[]::new));
-        Thread stop = new Thread(cmd::terminate, "openrms-wsman-terminate");
+        // Ctrl-C: end the remote command and delete the shell, so nothing is left behind.
+        Thread stop =
+            new Thread(
+                () -> {
+                  cmd.terminate();
+                  shell.close();
+                },
+                "openrms-wsman-terminate");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
           if (stdin) {
             forward(System.in, cmd.stdin());
+          } else {
+            endInput(cmd); // a command that reads stdin sees end of input, as with </dev/null
           }
           int code = cmd.waitFor();
           return code & 0xff;
@@ -142,6 +151,15 @@ final class WsmanRunCommands {
   static void forward(InputStream from, OutputStream to) throws IOException {
     try (to) {
       from.transferTo(to);
+    }
+  }
+
+  /** Closes the command's stdin (sends End); a command that already ended needs none. */
+  static void endInput(RemoteCommand cmd) {
+    try {
+      cmd.stdin().close();
+    } catch (IOException | RuntimeException e) {
+      // the command may have finished already
     }
   }
 
@@ -186,6 +204,7 @@ final class WsmanRunCommands {
             break;
           }
           RemoteCommand cmd = shell.run(printer, trimmed);
+          endInput(cmd);
           last = cmd.waitFor();
           if (last != 0 && tty) {
             err().println("[exit " + last + "]");

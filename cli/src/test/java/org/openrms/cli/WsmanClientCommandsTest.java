@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrms.rms.server.RightsManagement;
 import org.openrms.rms.server.RightsServer;
@@ -94,6 +95,15 @@ class WsmanClientCommandsTest {
     assertThat(failing.exitCode()).isEqualTo(3);
     assertThat(failing.out()).isEqualTo("out\n");
     assertThat(failing.err()).isEqualTo("err\n");
+  }
+
+  @Test
+  @Timeout(60)
+  void runWithoutStdinGivesTheCommandEndOfInput() {
+    var r = wsman("run", "cat; echo done");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("done\n");
+    assertThat(listener.openShells()).isZero();
   }
 
   @Test
@@ -237,7 +247,7 @@ class WsmanClientCommandsTest {
             "--no-encryption"));
     Process p = new ProcessBuilder(cmd).start();
     try (OutputStream in = p.getOutputStream()) {
-      in.write("echo one\necho two\nexit\n".getBytes(StandardCharsets.UTF_8));
+      in.write("echo one\ncat\necho two\nexit\n".getBytes(StandardCharsets.UTF_8));
     }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -102,6 +102,8 @@ public final class UserResource implements Resource {
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .orElseThrow(() -> FaultType.SCHEMA_VALIDATION_ERROR.exception("User needs a Login"));
+    // The parsed envelope already holds the password as a String (the XML model is text); the
+    // copy handed to the directory is zeroed once hashed, and nothing logs the body.
     char[] password =
         body.childText(u("Password"))
             .filter(s -> !s.isEmpty())
