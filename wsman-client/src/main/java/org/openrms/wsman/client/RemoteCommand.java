@@ -23,7 +23,9 @@ import org.openrms.wsman.client.internal.HttpTransport;
  * A command running in a {@link RemoteShell}. Its output is received on a thread of its own, over a
  * connection of its own, so that {@link #stdin()}, {@link #signal} and {@link #terminate()} go
  * through while a Receive waits on the service. A Receive answered with {@code w:TimedOut} (nothing
- * within the OperationTimeout) is simply sent again.
+ * within the OperationTimeout) is simply sent again. Each Receive carries a SequenceId, so one
+ * whose connection broke before the answer is sent again with the same SequenceId and the service
+ * repeats its output instead of dropping it.
  *
  * <p>Output arrives through {@link #stdout()} and {@link #stderr()} (bounded buffers: read both,
  * like {@link Process}) or through the {@link OutputListener} given to {@link RemoteShell#run(
@@ -211,9 +213,17 @@ public final class RemoteCommand implements AutoCloseable {
     receiver = t;
     boolean healthy = false;
     try {
-      while (true) {
+      for (long sequenceId = 0; ; sequenceId++) {
+        // MS-WSMV 3.1.4.14: a SequenceId, one more for each Receive, lets the service answer a
+        // Receive sent again (after the connection broke before its answer) with the same output.
         Envelope request =
-            shell.request(Actions.RECEIVE).body(Shells.receive(commandId, "stdout stderr")).build();
+            shell
+                .request(Actions.RECEIVE)
+                .body(
+                    Shells.receive(commandId, "stdout stderr").toBuilder()
+                        .attribute("SequenceId", Long.toString(sequenceId))
+                        .build())
+                .build();
         Envelope response;
         try {
           response = session.call(t, request, true);

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
+import org.openrms.wsman.Actions;
 import org.openrms.wsman.Envelope;
 import org.openrms.wsman.EnvelopeReader;
 import org.openrms.wsman.EnvelopeWriter;
 import org.openrms.wsman.FaultType;
+import org.openrms.wsman.IdentifyResponse;
 import org.openrms.wsman.WsmanFault;
 import org.openrms.wsman.WsmanFaultException;
 import org.openrms.wsman.client.WsmanAuthenticationException;
@@ -34,7 +36,8 @@ import org.openrms.wsman.client.WsmanHttpException;
  *   <li>another non-2xx status without a fault, or a body that is no envelope → {@link
  *       WsmanHttpException};
  *   <li>a certificate check in the TLS handshake → {@link WsmanCertificateException}; any other I/O
- *       failure → {@link WsmanConnectionException};
+ *       failure → {@link WsmanConnectionException}, whose message says when a request that is not
+ *       {@linkplain #isReplayable replayable} went out and its outcome is unknown;
  *   <li>a request larger than the service accepts → {@link WsmanFaultException.EncodingLimit},
  *       raised locally, nothing sent.
  * </ul>
@@ -127,13 +130,50 @@ public final class Exchange {
     }
     HttpTransport.Answer answer;
     try {
-      answer = transport.post(bytes, headers, readTimeout);
+      answer = transport.post(bytes, headers, readTimeout, isReplayable(request));
+    } catch (HttpTransport.OutcomeUnknownException e) {
+      RuntimeException failure = connectionFailure((IOException) e.getCause(), readTimeout);
+      throw new WsmanConnectionException(
+          failure.getMessage()
+              + "; the "
+              + operation(request)
+              + " request was sent but no answer came back, so whether the service carried it"
+              + " out is unknown (it was not sent again)",
+          e.getCause());
     } catch (IOException e) {
       throw connectionFailure(e, readTimeout);
     } finally {
       headers.clear();
     }
     return interpret(request, answer);
+  }
+
+  /**
+   * Whether sending {@code request} twice has the effect of sending it once, so that the transport
+   * may send it again when the connection breaks before the answer: Identify, Get, and a Receive
+   * with a SequenceId (the service answers a repeated SequenceId with the same output, MS-WSMV
+   * 3.1.4.14). Enumerate, Pull (a Pull moves the context on), Put, Create, Delete, Invoke, Command,
+   * Send and Signal are not.
+   */
+  public static boolean isReplayable(Envelope request) {
+    if (IdentifyResponse.isRequest(request)) {
+      return true;
+    }
+    String action = request.action().orElse("");
+    if (action.equals(Actions.GET)) {
+      return true;
+    }
+    return action.equals(Actions.RECEIVE)
+        && request.bodyElement().flatMap(b -> b.attribute("SequenceId")).isPresent();
+  }
+
+  private static String operation(Envelope request) {
+    if (IdentifyResponse.isRequest(request)) {
+      return "Identify";
+    }
+    String action = request.action().orElse("");
+    int cut = Math.max(action.lastIndexOf('/'), action.lastIndexOf('#'));
+    return cut >= 0 && cut < action.length() - 1 ? action.substring(cut + 1) : action;
   }
 
   private Envelope interpret(Envelope request, HttpTransport.Answer a) {

@@ -1,25 +1,31 @@
 package org.openrms.wsman.client.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
@@ -37,8 +43,9 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * One HTTP/1.1 connection to a WS-Management service on httpcore5's blocking client connection:
  * POSTs go one at a time over one kept-alive TCP (or TLS) connection, which is opened on first use
- * and opened again when the server closed it. The connection is the unit that will own
- * connection-bound authentication state (NTLM, Kerberos) when those arrive.
+ * and opened again when the server closed it (checked before each reuse, so that nothing is written
+ * to a connection the server has closed). The connection is the unit that will own connection-bound
+ * authentication state (NTLM, Kerberos) when those arrive.
  *
  * <p>{@link #post} is serialised; {@link #close()} may be called from any thread and aborts a post
  * in progress. I/O failures surface as {@link IOException}s; mapping them to the client's
@@ -83,13 +90,36 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
+   * The connection broke or timed out after the whole request was handed to the network and before
+   * the whole response was read, for a request that is not {@code replayable}: the service may have
+   * carried it out, or not. It was not sent again. {@link #getCause()} is the failure.
+   */
+  public static final class OutcomeUnknownException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutcomeUnknownException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /**
    * POSTs {@code body} and reads the whole response.
+   *
+   * <p>A request is sent again, once, on a fresh connection only when that cannot make the service
+   * carry it out twice: when the connection broke before the whole request was written (a
+   * kept-alive connection the service had closed), or when the request is {@code replayable}
+   * (Identify, Get, a Receive with a SequenceId the service replays). Otherwise a connection that
+   * breaks after the request went out is an {@link OutcomeUnknownException}. A kept-alive
+   * connection is checked before reuse: if the service closed it (or sent something unasked), a new
+   * one is opened and nothing is written to the old one.
    *
    * @param headers request headers (Content-Type, Authorization …)
    * @param readTimeout the longest wait for response bytes
+   * @param replayable whether sending the request twice has the effect of sending it once
    * @throws IOException for a connect, TLS, read or write failure, or a response over the limit
    */
-  public synchronized Answer post(byte[] body, Map<String, String> headers, Duration readTimeout)
+  public synchronized Answer post(
+      byte[] body, Map<String, String> headers, Duration readTimeout, boolean replayable)
       throws IOException {
     if (closed) {
       throw new IOException("the connection is closed");
@@ -99,32 +129,77 @@ public final class HttpTransport implements AutoCloseable {
       httpHost =
           new HttpHost(target.tls() == null ? "http" : "https", target.host(), target.port());
     }
-    boolean reused = connection != null && connection.isOpen();
-    if (reused && connection.isStale()) {
-      drop();
-      reused = false;
-    }
-    if (connection == null) {
-      connect();
-    }
-    try {
-      return exchange(body, headers, readTimeout);
-    } catch (NoHttpResponseException | SocketException e) {
-      // The server closed a kept-alive connection before it read the request: send it again once
-      // on a fresh connection. A failure on a fresh connection is real.
-      drop();
-      if (!reused || closed) {
+    for (int attempt = 1; ; attempt++) {
+      boolean reused = ensureConnection();
+      Progress progress = new Progress();
+      try {
+        return exchange(body, headers, readTimeout, progress);
+      } catch (IOException e) {
+        drop();
+        if (closed) {
+          throw e;
+        }
+        boolean lost = isConnectionLoss(e);
+        boolean unsent = !progress.sent;
+        if (attempt == 1 && lost && ((unsent && reused) || replayable)) {
+          continue; // once, on a fresh connection
+        }
+        if (!unsent && !replayable && (lost || e instanceof SocketTimeoutException)) {
+          throw new OutcomeUnknownException(e);
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        drop();
         throw e;
       }
-      connect();
-      return exchange(body, headers, readTimeout);
-    } catch (IOException | RuntimeException e) {
-      drop();
-      throw e;
     }
   }
 
-  private Answer exchange(byte[] body, Map<String, String> headers, Duration readTimeout)
+  /** How far one exchange got. */
+  private static final class Progress {
+    /** The whole request was handed to the network. */
+    boolean sent;
+  }
+
+  /** Opens a connection unless a usable kept-alive one is there; true if one is reused. */
+  private boolean ensureConnection() throws IOException {
+    if (connection != null && !connection.isOpen()) {
+      drop();
+    }
+    if (connection != null && !usable(connection)) {
+      drop();
+    }
+    if (connection != null) {
+      return true;
+    }
+    connect();
+    return false;
+  }
+
+  /**
+   * Whether an idle kept-alive connection can carry a request: the service has not closed it (a
+   * zero-wait read finds no end of stream) and has not sent anything unasked (which would be
+   * mistaken for the next response).
+   */
+  private static boolean usable(DefaultBHttpClientConnection c) {
+    try {
+      return !c.isStale() && !c.isDataAvailable(Timeout.ofMilliseconds(1));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The connection broke (reset, closed, no response) rather than timed out or misbehaved. */
+  private static boolean isConnectionLoss(IOException e) {
+    return e instanceof SocketException
+        || e instanceof NoHttpResponseException
+        || e instanceof ConnectionClosedException
+        || e instanceof EOFException
+        || (e instanceof SSLException && !(e instanceof SSLHandshakeException));
+  }
+
+  private Answer exchange(
+      byte[] body, Map<String, String> headers, Duration readTimeout, Progress progress)
       throws IOException {
     BasicClassicHttpRequest request =
         new BasicClassicHttpRequest(Method.POST, httpHost, target.path());
@@ -135,7 +210,20 @@ public final class HttpTransport implements AutoCloseable {
     HttpCoreContext context = HttpCoreContext.create();
     try {
       executor.preProcess(request, processor, context);
-      ClassicHttpResponse response = executor.execute(request, connection, context);
+      // HttpRequestExecutor.execute without Expect: 100-continue, split so that it is known
+      // whether the request went out whole and whether a response status came back.
+      connection.sendRequestHeader(request);
+      connection.sendRequestEntity(request);
+      connection.flush();
+      progress.sent = true;
+      ClassicHttpResponse response;
+      do {
+        response = connection.receiveResponseHeader();
+        if (response.getCode() == 101) {
+          throw new ProtocolException("unexpected HTTP 101 Switching Protocols");
+        }
+      } while (response.getCode() < 200);
+      connection.receiveResponseEntity(response);
       executor.postProcess(response, processor, context);
       byte[] bytes = read(response.getEntity());
       Header type = response.getFirstHeader("Content-Type");
