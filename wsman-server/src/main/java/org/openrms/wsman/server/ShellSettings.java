@@ -10,7 +10,10 @@ import java.util.Objects;
  * processes per shell, an idle timeout of 7200 s; 1500 concurrent commands per shell (Windows'
  * {@code MaxConcurrentOperationsPerUser}). Output is buffered per command up to {@link
  * #maxBufferedOutput()} bytes; beyond that the listener stops reading the command's pipes until a
- * Receive takes the output (the command then blocks in its write).
+ * Receive takes the output (the command then blocks in its write); the same number of stdin bytes
+ * may wait per command for a command that does not read them. At most {@link
+ * #maxLongPollsPerUser()} requests of one account wait at once (Receives waiting for output, Sends
+ * waiting for room in the stdin queue), so one account cannot hold every worker thread.
  *
  * @param enabled whether the shell resource is registered (default true)
  * @param maxShellsPerUser open shells one account may have (Windows {@code MaxShellsPerUser})
@@ -19,7 +22,10 @@ import java.util.Objects;
  *     Command is refused at this count (Windows {@code MaxProcessesPerShell})
  * @param idleTimeout the default and largest shell idle timeout; a shell without requests for this
  *     long is closed and its processes killed (Windows {@code IdleTimeout})
- * @param maxBufferedOutput output bytes buffered per command before reading pauses
+ * @param maxBufferedOutput output bytes buffered per command before reading pauses (and stdin bytes
+ *     queued per command)
+ * @param maxLongPollsPerUser requests of one account that may wait at once (default 64); more are
+ *     refused with {@code w:QuotaLimit}
  */
 public record ShellSettings(
     boolean enabled,
@@ -27,16 +33,41 @@ public record ShellSettings(
     int maxCommandsPerShell,
     int maxProcessesPerShell,
     Duration idleTimeout,
-    int maxBufferedOutput) {
+    int maxBufferedOutput,
+    int maxLongPollsPerUser) {
 
-  /** The defaults: on, 30 shells per user, 1500 commands, 25 processes, 7200 s, 1 MiB. */
+  /** The default {@link #maxLongPollsPerUser()}: a quarter of the listener's 256 workers. */
+  public static final int DEFAULT_MAX_LONG_POLLS_PER_USER = 64;
+
+  /** The defaults: on, 30 shells per user, 1500 commands, 25 processes, 7200 s, 1 MiB, 64. */
   public static final ShellSettings DEFAULTS =
       new ShellSettings(true, 30, 1500, 25, Duration.ofSeconds(7200), 1 << 20);
+
+  /** Settings with the default {@link #maxLongPollsPerUser()}. */
+  public ShellSettings(
+      boolean enabled,
+      int maxShellsPerUser,
+      int maxCommandsPerShell,
+      int maxProcessesPerShell,
+      Duration idleTimeout,
+      int maxBufferedOutput) {
+    this(
+        enabled,
+        maxShellsPerUser,
+        maxCommandsPerShell,
+        maxProcessesPerShell,
+        idleTimeout,
+        maxBufferedOutput,
+        DEFAULT_MAX_LONG_POLLS_PER_USER);
+  }
 
   /** Checks the values. */
   public ShellSettings {
     Objects.requireNonNull(idleTimeout, "idleTimeout");
-    if (maxShellsPerUser < 1 || maxCommandsPerShell < 1 || maxProcessesPerShell < 1) {
+    if (maxShellsPerUser < 1
+        || maxCommandsPerShell < 1
+        || maxProcessesPerShell < 1
+        || maxLongPollsPerUser < 1) {
       throw new IllegalArgumentException("shell quotas must be at least 1");
     }
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -55,25 +86,44 @@ public record ShellSettings(
         maxCommandsPerShell,
         maxProcessesPerShell,
         idleTimeout,
-        maxBufferedOutput);
+        maxBufferedOutput,
+        maxLongPollsPerUser);
   }
 
   /** These settings with another per-user shell quota. */
   public ShellSettings withMaxShellsPerUser(int value) {
     return new ShellSettings(
-        enabled, value, maxCommandsPerShell, maxProcessesPerShell, idleTimeout, maxBufferedOutput);
+        enabled,
+        value,
+        maxCommandsPerShell,
+        maxProcessesPerShell,
+        idleTimeout,
+        maxBufferedOutput,
+        maxLongPollsPerUser);
   }
 
   /** These settings with another per-shell command quota. */
   public ShellSettings withMaxCommandsPerShell(int value) {
     return new ShellSettings(
-        enabled, maxShellsPerUser, value, maxProcessesPerShell, idleTimeout, maxBufferedOutput);
+        enabled,
+        maxShellsPerUser,
+        value,
+        maxProcessesPerShell,
+        idleTimeout,
+        maxBufferedOutput,
+        maxLongPollsPerUser);
   }
 
   /** These settings with another per-shell process quota. */
   public ShellSettings withMaxProcessesPerShell(int value) {
     return new ShellSettings(
-        enabled, maxShellsPerUser, maxCommandsPerShell, value, idleTimeout, maxBufferedOutput);
+        enabled,
+        maxShellsPerUser,
+        maxCommandsPerShell,
+        value,
+        idleTimeout,
+        maxBufferedOutput,
+        maxLongPollsPerUser);
   }
 
   /** These settings with another idle timeout. */
@@ -84,12 +134,31 @@ public record ShellSettings(
         maxCommandsPerShell,
         maxProcessesPerShell,
         value,
-        maxBufferedOutput);
+        maxBufferedOutput,
+        maxLongPollsPerUser);
   }
 
   /** These settings with another output buffer size. */
   public ShellSettings withMaxBufferedOutput(int value) {
     return new ShellSettings(
-        enabled, maxShellsPerUser, maxCommandsPerShell, maxProcessesPerShell, idleTimeout, value);
+        enabled,
+        maxShellsPerUser,
+        maxCommandsPerShell,
+        maxProcessesPerShell,
+        idleTimeout,
+        value,
+        maxLongPollsPerUser);
+  }
+
+  /** These settings with another per-user cap on waiting requests. */
+  public ShellSettings withMaxLongPollsPerUser(int value) {
+    return new ShellSettings(
+        enabled,
+        maxShellsPerUser,
+        maxCommandsPerShell,
+        maxProcessesPerShell,
+        idleTimeout,
+        maxBufferedOutput,
+        value);
   }
 }

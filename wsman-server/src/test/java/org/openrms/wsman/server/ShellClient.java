@@ -195,9 +195,44 @@ final class ShellClient implements AutoCloseable {
     return r;
   }
 
+  /**
+   * Live processes the listeners of this JVM are responsible for: the JVM's descendants, and every
+   * member of a process group a shell command started (a background job re-parented to init is no
+   * descendant any more, but stays in its group).
+   */
   static List<ProcessHandle> children() {
-    List<ProcessHandle> out = new ArrayList<>();
-    ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(out::add);
+    java.util.Map<Long, ProcessHandle> out = new java.util.LinkedHashMap<>();
+    ProcessHandle.current()
+        .descendants()
+        .filter(ProcessHandle::isAlive)
+        .forEach(p -> out.put(p.pid(), p));
+    for (long pid : org.openrms.wsman.server.internal.ShellRegistry.startedProcesses()) {
+      ProcessHandle.of(pid).ifPresent(p -> out.putIfAbsent(pid, p));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** The pids of live (non-zombie) processes in process group {@code pgid}, read from /proc. */
+  static List<Long> processGroup(long pgid) throws IOException {
+    List<Long> out = new ArrayList<>();
+    try (var dir = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"))) {
+      for (java.nio.file.Path p : dir) {
+        String name = p.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(p.resolve("stat"));
+        } catch (IOException e) {
+          continue; // exited meanwhile
+        }
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        if (!f[0].equals("Z") && Long.parseLong(f[2]) == pgid) {
+          out.add(Long.parseLong(name));
+        }
+      }
+    }
     return out;
   }
 

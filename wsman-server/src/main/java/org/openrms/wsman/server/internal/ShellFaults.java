@@ -43,4 +43,33 @@ final class ShellFaults {
                     + " open on the same system. Retry later.")
             .withWsmanCode(WsmanErrorCode.QUOTA_MAX_SHELLS.value()));
   }
+
+  /**
+   * {@code w:QuotaLimit} (ERROR_WSMAN_QUOTA_LIMIT, 2150858815): a Receive of this command is
+   * already waiting; a command has at most one pending Receive.
+   */
+  static WsmanFaultException receivePending(String commandId) {
+    return WsmanFaultException.of(
+        FaultType.QUOTA_LIMIT
+            .fault(
+                "The WS-Management service cannot process the request. A Receive for command "
+                    + commandId
+                    + " is already in progress; wait for its response.")
+            .withWsmanCode(WsmanErrorCode.QUOTA_LIMIT.value()));
+  }
+
+  /**
+   * {@code w:QuotaLimit} (ERROR_WSMAN_QUOTA_LIMIT, 2150858815): the account already has {@code max}
+   * requests waiting (Receives waiting for output, Sends waiting for stdin room).
+   */
+  static WsmanFaultException tooManyLongPolls(int max) {
+    return WsmanFaultException.of(
+        FaultType.QUOTA_LIMIT
+            .fault(
+                "The WS-Management service cannot process the request. This user already has the"
+                    + " maximum number of waiting operations ("
+                    + max
+                    + "). Retry later.")
+            .withWsmanCode(WsmanErrorCode.QUOTA_LIMIT.value()));
+  }
 }

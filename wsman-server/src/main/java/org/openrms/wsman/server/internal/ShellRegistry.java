@@ -24,6 +24,8 @@ public final class ShellRegistry implements AutoCloseable {
   private final Map<String, WinrsShell> shells = new ConcurrentHashMap<>();
   private final ScheduledExecutorService reaper;
   private final ThreadFactory pumps;
+  private final Map<String, Integer> longPolls = new ConcurrentHashMap<>();
+  private final java.util.Set<Long> groups = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   /** A registry with these quotas; the reaper looks every {@code reapMillis}. */
@@ -52,6 +54,30 @@ public final class ShellRegistry implements AutoCloseable {
 
   ThreadFactory pumps() {
     return pumps;
+  }
+
+  /** Takes one of {@code user}'s waiting-request slots, or faults with QuotaLimit. */
+  void beginLongPoll(String user) {
+    int max = settings.maxLongPollsPerUser();
+    boolean[] taken = {false};
+    longPolls.compute(
+        user,
+        (u, n) -> {
+          int v = n == null ? 0 : n;
+          if (v >= max) {
+            return n;
+          }
+          taken[0] = true;
+          return v + 1;
+        });
+    if (!taken[0]) {
+      throw ShellFaults.tooManyLongPolls(max);
+    }
+  }
+
+  /** Gives the slot back. */
+  void endLongPoll(String user) {
+    longPolls.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
   }
 
   /** Adds a shell unless its owner is at the quota. */
@@ -98,13 +124,33 @@ public final class ShellRegistry implements AutoCloseable {
     return shells.size();
   }
 
-  /** Live processes started by shells, with their descendants. */
+  /** Remembers the process group of a started command until a scan finds it empty. */
+  void track(ShellCommand command) {
+    if (command.processGroup() > 0) {
+      groups.add(command.processGroup());
+    }
+  }
+
+  /**
+   * Live processes started by shell commands: every member of a process group a command started
+   * (counted until the group is seen empty, even after its shell is gone), plus descendants that
+   * left their group while their command's shell lives.
+   */
   public int liveProcesses() {
-    int n = 0;
+    Map<Long, Integer> scan = ProcessTrees.scan();
+    int n = ProcessTrees.countGroups(groups, scan);
     for (WinrsShell s : shells.values()) {
-      n += s.processCount();
+      n += s.strayProcesses();
     }
     return n;
+  }
+
+  /**
+   * The pids of live processes in the process groups that shell commands of any listener in this
+   * JVM started, until each group is seen empty (for leak checks in tests and by operators).
+   */
+  public static List<Long> startedProcesses() {
+    return ProcessTrees.startedGroupMembers();
   }
 
   private void reap() {

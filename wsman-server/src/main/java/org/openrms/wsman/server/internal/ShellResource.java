@@ -9,21 +9,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.openrms.wsman.Actions;
 import org.openrms.wsman.CommandLine;
-import org.openrms.wsman.CommandState;
-import org.openrms.wsman.Envelope;
-import org.openrms.wsman.EnvelopeWriter;
 import org.openrms.wsman.FaultType;
 import org.openrms.wsman.Namespaces;
-import org.openrms.wsman.ReceiveResponse;
 import org.openrms.wsman.Send;
 import org.openrms.wsman.ShellCreate;
 import org.openrms.wsman.ShellStream;
 import org.openrms.wsman.Shells;
 import org.openrms.wsman.Signal;
 import org.openrms.wsman.SignalCode;
-import org.openrms.wsman.WsmanErrorCode;
-import org.openrms.wsman.WsmanFault;
-import org.openrms.wsman.WsmanFaultException;
 import org.openrms.wsman.XmlElement;
 import org.openrms.wsman.server.ItemEnumerations;
 import org.openrms.wsman.server.Resource;
@@ -36,14 +29,12 @@ import org.openrms.wsman.server.ShellSettings;
  * as the listener's OS user through {@code /bin/sh -c}; see {@link ProcessTrees}.
  */
 public final class ShellResource implements Resource {
-  private static final EnvelopeWriter WRITER = new EnvelopeWriter();
-  private static final int STREAM_OVERHEAD = 160;
-  private static final int SAFETY = 256;
 
   private final ShellRegistry registry;
   private final Duration maxTimeout;
   private final Supplier<String> address;
   private final ItemEnumerations enumerations = new ItemEnumerations();
+  private final ShellReceive receiver;
 
   /**
    * The resource over {@code registry}; a Receive waits at most {@code maxTimeout}; {@code address}
@@ -53,6 +44,7 @@ public final class ShellResource implements Resource {
     this.registry = registry;
     this.maxTimeout = maxTimeout;
     this.address = address;
+    this.receiver = new ShellReceive(registry, maxTimeout);
   }
 
   @Override
@@ -177,7 +169,7 @@ public final class ShellResource implements Resource {
     try {
       return switch (action) {
         case Actions.COMMAND -> command(shell, request);
-        case Actions.RECEIVE -> receive(shell, request);
+        case Actions.RECEIVE -> receiver.receive(shell, request);
         case Actions.SEND -> send(shell, request);
         default -> signal(shell, request);
       };
@@ -207,9 +199,16 @@ public final class ShellResource implements Resource {
     } catch (IOException e) {
       throw FaultType.INTERNAL_ERROR.exception("the command could not be started");
     }
+    registry.track(c);
     return Shells.commandResponse(c.id());
   }
 
+  /**
+   * Send: the bytes go to the command's stdin queue ({@link StdinQueue}). When the queue is full
+   * the Send waits for room like a Receive waits for output (and takes one of the account's waiting
+   * slots); still full at the OperationTimeout, it is refused with {@code w:TimedOut} and nothing
+   * of it is queued.
+   */
   private XmlElement send(WinrsShell shell, ResourceRequest request) {
     Send send =
         Send.from(request.body().orElseThrow(() -> ShellFaults.schema("rsp:Send is missing")));
@@ -217,11 +216,26 @@ public final class ShellResource implements Resource {
       if (!st.name().equals("stdin")) {
         throw FaultType.INVALID_PARAMETER.exception("only stdin can be sent");
       }
+    }
+    for (ShellStream st : send.streams()) {
       ShellCommand c = shell.command(st.commandId());
       try {
-        c.send(st.data(), st.end());
-      } catch (IOException e) {
-        // the command has exited or closed stdin: the input is dropped, as on Windows
+        if (c.send(st.data(), st.end(), System.nanoTime())) {
+          continue;
+        }
+        registry.beginLongPoll(request.user());
+        try {
+          if (!c.send(st.data(), st.end(), System.nanoTime() + receiver.waitNanos(request))) {
+            throw FaultType.TIMED_OUT.exception(
+                "The command did not read its input within the time specified in"
+                    + " OperationTimeout; the input was not accepted.");
+          }
+        } finally {
+          registry.endLongPoll(request.user());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw FaultType.INTERNAL_ERROR.exception("the listener is stopping");
       }
     }
     return Shells.sendResponse();
@@ -237,120 +251,6 @@ public final class ShellResource implements Resource {
       c.interrupt();
     }
     return Shells.signalResponse();
-  }
-
-  private XmlElement receive(WinrsShell shell, ResourceRequest request) {
-    XmlElement body =
-        request
-            .body()
-            .filter(b -> b.name().equals(ShellXml.RECEIVE))
-            .orElseThrow(() -> ShellFaults.schema("the body of a Receive must be rsp:Receive"));
-    // pywinrm writes CommandId unqualified; winrm4j (JAXB) writes it in the shell namespace.
-    String commandId =
-        body.child(ShellXml.DESIRED_STREAM)
-            .flatMap(d -> d.attribute("CommandId").or(() -> d.attribute(ShellXml.rsp("CommandId"))))
-            .orElse(null);
-    ShellCommand c = shell.command(commandId);
-    Long seq = sequenceId(body);
-    if (seq != null) {
-      XmlElement again = c.replay(seq);
-      if (again != null) {
-        return again;
-      }
-      if (seq <= c.sequenceId()) {
-        throw FaultType.INVALID_PARAMETER.exception("SequenceId " + seq + " was already used");
-      }
-    }
-    int budget = budget(request, c.id());
-    long wait = waitNanos(request);
-    ShellCommand.Chunk chunk;
-    try {
-      chunk = c.take(budget, n -> 4 * ((n + 2) / 3), System.nanoTime() + wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw FaultType.INTERNAL_ERROR.exception("the listener is stopping");
-    }
-    if (chunk == null) {
-      throw FaultType.TIMED_OUT.exception(FaultType.TIMED_OUT.defaultReason());
-    }
-    XmlElement out = response(c.id(), chunk);
-    if (seq != null) {
-      c.remember(seq, out);
-    }
-    return out;
-  }
-
-  private static Long sequenceId(XmlElement receive) {
-    String v = receive.attribute("SequenceId").orElse(null);
-    if (v == null) {
-      return null;
-    }
-    try {
-      long s = Long.parseLong(v.strip());
-      if (s < 0) {
-        throw new NumberFormatException();
-      }
-      return s;
-    } catch (NumberFormatException e) {
-      throw ShellFaults.schema("SequenceId is not an unsigned integer");
-    }
-  }
-
-  private static XmlElement response(String commandId, ShellCommand.Chunk chunk) {
-    List<ShellStream> streams = new ArrayList<>();
-    if (chunk.stdout().length > 0) {
-      streams.add(new ShellStream("stdout", commandId, chunk.stdout(), false));
-    }
-    if (chunk.stderr().length > 0) {
-      streams.add(new ShellStream("stderr", commandId, chunk.stderr(), false));
-    }
-    if (chunk.done()) {
-      streams.add(new ShellStream("stdout", commandId, new byte[0], true));
-      streams.add(new ShellStream("stderr", commandId, new byte[0], true));
-      return new ReceiveResponse(streams, commandId, CommandState.DONE, chunk.exitCode())
-          .toElement();
-    }
-    return new ReceiveResponse(streams, commandId, CommandState.RUNNING, null).toElement();
-  }
-
-  /**
-   * The base64 bytes that fit in the client's MaxEnvelopeSize: the limit minus the largest response
-   * without data (measured by writing it), minus room for two stream elements.
-   */
-  private static int budget(ResourceRequest request, String commandId) {
-    XmlElement skeleton =
-        response(commandId, new ShellCommand.Chunk(new byte[0], new byte[0], true, -2147483648L));
-    int empty =
-        WRITER.toBytes(
-                Envelope.responseTo(request.envelope(), Actions.RECEIVE_RESPONSE)
-                    .body(skeleton)
-                    .build())
-            .length;
-    int budget = request.maxEnvelopeSize() - empty - 2 * STREAM_OVERHEAD - SAFETY;
-    if (budget < 4) {
-      throw WsmanFaultException.of(
-          FaultType.ENCODING_LIMIT
-              .fault("The MaxEnvelopeSize leaves no room for output.")
-              .withWsmanCode(WsmanErrorCode.MAX_ENVELOPE_SIZE_EXCEEDED.value())
-              .withFaultDetail(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE_EXCEEDED));
-    }
-    return budget;
-  }
-
-  /**
-   * How long a Receive waits for output: min(OperationTimeout, MaxTimeout), less a margin of a
-   * tenth (at most one second), so the TimedOut fault arrives before the client gives up.
-   */
-  private long waitNanos(ResourceRequest request) {
-    Duration t = request.envelope().operationTimeout().orElse(maxTimeout);
-    if (t.compareTo(maxTimeout) > 0) {
-      t = maxTimeout;
-    }
-    Duration margin = t.dividedBy(10);
-    if (margin.compareTo(Duration.ofSeconds(1)) > 0) {
-      margin = Duration.ofSeconds(1);
-    }
-    return t.minus(margin).toNanos();
   }
 
   /** Open enumeration contexts (for tests and operators). */

@@ -146,10 +146,24 @@ final class WinrsShell {
   }
 
   /** Live processes of every command. */
-  synchronized int processCount() {
+  int processCount() {
+    return processCount(ProcessTrees.scan());
+  }
+
+  /** Live processes of every command, by {@code scan} ({@link ProcessTrees#scan()}). */
+  synchronized int processCount(Map<Long, Integer> scan) {
     int n = 0;
     for (ShellCommand c : commands.values()) {
-      n += c.processCount();
+      n += c.processCount(scan);
+    }
+    return n;
+  }
+
+  /** Processes of the commands that no process-group count sees ({@link ProcessTrees#strays}). */
+  synchronized int strayProcesses() {
+    int n = 0;
+    for (ShellCommand c : commands.values()) {
+      n += ProcessTrees.strays(c.handle());
     }
     return n;
   }
