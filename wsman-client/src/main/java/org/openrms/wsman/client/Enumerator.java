@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.NoSuchElementException;
 import org.openrms.wsman.Actions;
 import org.openrms.wsman.XmlElement;
+import org.openrms.wsman.client.internal.Channel;
 import org.openrms.wsman.client.internal.Enumerations;
 import org.openrms.wsman.client.internal.XmlText;
 
@@ -77,7 +78,7 @@ public final class Enumerator implements AutoCloseable {
           session.op(
               () ->
                   Enumerations.batch(
-                      Session.body(
+                      Channel.body(
                           session.call(
                               session
                                   .request(resource, Actions.PULL)

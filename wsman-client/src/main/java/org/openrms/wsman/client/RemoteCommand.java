@@ -17,6 +17,7 @@ import org.openrms.wsman.Signal;
 import org.openrms.wsman.SignalCode;
 import org.openrms.wsman.WsmanFaultException;
 import org.openrms.wsman.client.internal.BoundedPipe;
+import org.openrms.wsman.client.internal.Channel;
 import org.openrms.wsman.client.internal.HttpTransport;
 
 /**
@@ -230,7 +231,7 @@ public final class RemoteCommand implements AutoCloseable {
         } catch (WsmanFaultException.TimedOut e) {
           continue; // nothing within the OperationTimeout: ask again (MS-WSMV 3.1.4.14)
         }
-        ReceiveResponse r = ReceiveResponse.from(Session.body(response));
+        ReceiveResponse r = ReceiveResponse.from(Channel.body(response));
         for (ShellStream s : r.streams()) {
           deliver(s);
         }

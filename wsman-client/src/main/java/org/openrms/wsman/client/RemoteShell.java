@@ -14,6 +14,7 @@ import org.openrms.wsman.EnvelopeBuilder;
 import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.ShellCreate;
 import org.openrms.wsman.Shells;
+import org.openrms.wsman.client.internal.Channel;
 import org.openrms.wsman.client.internal.HttpTransport;
 
 /**
@@ -154,7 +155,7 @@ public final class RemoteShell implements AutoCloseable {
                           .body(line.toElement())
                           .build(),
                       true);
-              return Shells.commandId(Session.body(response))
+              return Shells.commandId(Channel.body(response))
                   .orElseThrow(
                       () -> new WsmanClientException("the Command response holds no CommandId"));
             });

@@ -1,26 +1,19 @@
 package org.openrms.wsman.client;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javax.xml.namespace.QName;
-import org.openrms.auth.BasicCredentials;
 import org.openrms.wsman.Actions;
 import org.openrms.wsman.Envelope;
 import org.openrms.wsman.EnvelopeBuilder;
 import org.openrms.wsman.IdentifyResponse;
-import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.WsmanFaultException;
 import org.openrms.wsman.XmlElement;
+import org.openrms.wsman.client.internal.Channel;
 import org.openrms.wsman.client.internal.Enumerations;
-import org.openrms.wsman.client.internal.Exchange;
 import org.openrms.wsman.client.internal.HttpTransport;
+import org.openrms.wsman.client.internal.LastError;
 import org.openrms.wsman.client.internal.XmlText;
 
 /**
@@ -45,37 +38,16 @@ public final class Session implements AutoCloseable {
   /** The default {@link #batchItems()}. */
   public static final int DEFAULT_BATCH_ITEMS = 20;
 
-  private static final Duration READ_MARGIN = Duration.ofSeconds(15);
-  private static final QName MAX_ENVELOPE_SIZE_KB =
-      new QName(Namespaces.CONFIG, "MaxEnvelopeSizekb", "cfg");
-
   private final SessionPlan plan;
-  private final ClientSettings settings;
-  private final String sessionId = "uuid:" + UUID.randomUUID();
-  private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Exchange exchange;
-  private final Transports transports;
-  private final HttpTransport transport;
+  private final Channel channel;
   private volatile int timeoutMs = DEFAULT_TIMEOUT_MS;
   private volatile int batchItems = DEFAULT_BATCH_ITEMS;
-  private volatile String error = "";
-  private volatile boolean serverLimitKnown;
+  private final LastError lastError = new LastError();
 
   Session(SessionPlan plan, ClientSettings settings) {
     this.plan = plan;
-    this.settings = settings;
-    long maxResponse = 2L * Math.max(settings.maxEnvelopeSize(), 512 * 1024) + 65536;
-    this.exchange =
-        new Exchange(
-            plan.endpoint().toString(),
-            plan.charset(),
-            this::authorization,
-            plan.options().flatMap(ConnectionOptions::userName).orElse(null),
-            settings.maxEnvelopeSize(),
-            maxResponse);
-    this.transports = new Transports(plan, settings, maxResponse);
-    this.transport = transports.create();
+    this.channel = Transports.channel(plan, settings);
   }
 
   /** The resolved connection string, flags, mechanism and TLS checks of this session. */
@@ -117,7 +89,7 @@ public final class Session implements AutoCloseable {
    * another failure; empty if the last operation succeeded.
    */
   public String error() {
-    return error;
+    return lastError.text();
   }
 
   /** Identify, authenticated as the session is: protocol version, vendor, product version. */
@@ -136,7 +108,7 @@ public final class Session implements AutoCloseable {
 
   /** Get: the resource's representation as XML text. */
   public String get(ResourceLocator resource) {
-    return op(() -> bodyText(call(request(resource, Actions.GET).build(), true)));
+    return op(() -> Channel.bodyText(call(request(resource, Actions.GET).build(), true)));
   }
 
   /** Get of a resource URI without selectors. */
@@ -152,7 +124,8 @@ public final class Session implements AutoCloseable {
    */
   public String put(ResourceLocator resource, String xml) {
     XmlElement body = XmlText.parse(xml);
-    return op(() -> bodyText(call(request(resource, Actions.PUT).body(body).build(), true)));
+    return op(
+        () -> Channel.bodyText(call(request(resource, Actions.PUT).body(body).build(), true)));
   }
 
   /** Put on a resource URI without selectors. */
@@ -167,7 +140,8 @@ public final class Session implements AutoCloseable {
    */
   public String create(ResourceLocator resource, String xml) {
     XmlElement body = XmlText.parse(xml);
-    return op(() -> bodyText(call(request(resource, Actions.CREATE).body(body).build(), true)));
+    return op(
+        () -> Channel.bodyText(call(request(resource, Actions.CREATE).body(body).build(), true)));
   }
 
   /** Create on a resource URI without selectors. */
@@ -204,7 +178,7 @@ public final class Session implements AutoCloseable {
           if (body != null) {
             b.body(body);
           }
-          return bodyText(call(b.build(), true));
+          return Channel.bodyText(call(b.build(), true));
         });
   }
 
@@ -225,27 +199,11 @@ public final class Session implements AutoCloseable {
    */
   public Enumerator enumerate(
       ResourceLocator resource, String filter, String dialect, Set<EnumerationFlag> flags) {
-    Set<EnumerationFlag> f = flags.isEmpty() ? EnumSet.noneOf(EnumerationFlag.class) : flags;
-    Object filterValue = null;
-    if (filter != null && !filter.isEmpty()) {
-      boolean xml = !f.contains(EnumerationFlag.NON_XML_TEXT) && filter.strip().startsWith("<");
-      filterValue = xml ? XmlText.parse(filter) : filter;
-    }
-    String mode =
-        f.contains(EnumerationFlag.RETURN_EPR)
-            ? Enumerations.MODE_EPR
-            : f.contains(EnumerationFlag.RETURN_OBJECT_AND_EPR)
-                ? Enumerations.MODE_OBJECT_AND_EPR
-                : null;
-    Object fv = filterValue;
+    XmlElement body = Enumerations.enumerate(filter, dialect, flags, batchItems);
     return op(
         () -> {
-          Envelope e =
-              request(resource, Actions.ENUMERATE)
-                  .body(Enumerations.enumerate(fv, dialect, mode, batchItems))
-                  .build();
-          Enumerations.Batch batch = Enumerations.batch(body(call(e, true)));
-          return new Enumerator(this, resource, batch);
+          Envelope e = request(resource, Actions.ENUMERATE).body(body).build();
+          return new Enumerator(this, resource, Enumerations.batch(Channel.body(call(e, true))));
         });
   }
 
@@ -274,23 +232,7 @@ public final class Session implements AutoCloseable {
    * Requests above it are refused before they are sent.
    */
   public long serviceMaxEnvelopeSize() {
-    if (!serverLimitKnown) {
-      try {
-        Envelope r =
-            call(
-                request(ResourceLocator.builder(Namespaces.CONFIG).build(), Actions.GET).build(),
-                true);
-        String kb = body(r).childText(MAX_ENVELOPE_SIZE_KB).map(String::strip).orElse("");
-        long bytes = Long.parseLong(kb) * 1024;
-        if (bytes >= 8192) {
-          exchange.sendLimit(bytes);
-        }
-      } catch (RuntimeException e) {
-        // Not readable (not an administrator, not a Windows-like service): keep the default.
-      }
-      serverLimitKnown = true;
-    }
-    return exchange.sendLimit();
+    return channel.serviceLimit(timeoutMs);
   }
 
   /** True after {@link #close()}. */
@@ -307,14 +249,7 @@ public final class Session implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    for (AutoCloseable c : open.toArray(new AutoCloseable[0])) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // best effort: the connection goes away next
-      }
-    }
-    transport.close();
+    channel.close();
   }
 
   @Override
@@ -329,39 +264,24 @@ public final class Session implements AutoCloseable {
     if (isClosedForUse()) {
       throw new IllegalStateException("the session is closed");
     }
-    try {
-      T result = body.get();
-      error = "";
-      return result;
-    } catch (WsmanFaultException e) {
-      error = XmlText.write(e.fault().toElement());
-      throw e;
-    } catch (RuntimeException e) {
-      error = String.valueOf(e.getMessage());
-      throw e;
-    }
+    return lastError.record(body);
   }
 
   /** True once the connection is closed; while close() closes the shells, they may still talk. */
   boolean isClosedForUse() {
-    return transport.isClosed();
+    return channel.isClosed();
   }
 
   void opened(AutoCloseable c) {
-    open.add(c);
+    channel.opened(c);
   }
 
   void closed(AutoCloseable c) {
-    open.remove(c);
+    channel.closed(c);
   }
 
   EnvelopeBuilder request(String resourceUri, String action) {
-    return Envelope.request(plan.endpoint().toString(), resourceUri, action)
-        .maxEnvelopeSize(settings.maxEnvelopeSize(), true)
-        .locale("en-US")
-        .dataLocale("en-US")
-        .sessionId(sessionId)
-        .operationTimeout(Duration.ofMillis(timeoutMs));
+    return channel.request(resourceUri, action, timeoutMs);
   }
 
   EnvelopeBuilder request(ResourceLocator resource, String action) {
@@ -369,66 +289,15 @@ public final class Session implements AutoCloseable {
   }
 
   Envelope call(Envelope request, boolean authenticated) {
-    return call(transport, request, authenticated);
+    return channel.call(null, request, authenticated, timeoutMs);
   }
 
   Envelope call(HttpTransport over, Envelope request, boolean authenticated) {
-    return exchange.send(over, request, authenticated, readTimeout());
+    return channel.call(over, request, authenticated, timeoutMs);
   }
 
-  Duration readTimeout() {
-    return Duration.ofMillis(timeoutMs).plus(READ_MARGIN);
-  }
-
-  /** A further connection to the same service (a shell's Receive runs on its own). */
+  /** A further connection to the same service (a command's Receive runs on its own). */
   HttpTransport newTransport() {
-    return transports.create();
-  }
-
-  Exchange exchange() {
-    return exchange;
-  }
-
-  static XmlElement body(Envelope response) {
-    return response
-        .bodyElement()
-        .orElseThrow(
-            () ->
-                new WsmanClientException(
-                    "the response " + response.action().orElse("") + " has an empty body"));
-  }
-
-  private static String bodyText(Envelope response) {
-    return response.bodyElement().map(XmlText::write).orElse("");
-  }
-
-  private String authorization() {
-    switch (plan.mechanism()) {
-      case NONE:
-        return null;
-      case BASIC:
-        if (!plan.isHttps()
-            && !plan.flags().contains(SessionFlag.NO_ENCRYPTION)
-            && !settings.allowUnencrypted()) {
-          throw new WsmanAuthenticationException(
-              "Basic authentication over plain HTTP would send the password unencrypted to "
-                  + plan.endpoint()
-                  + "; use https, or set the NoEncryption session flag");
-        }
-        ConnectionOptions o = plan.options().orElseThrow();
-        char[] password = o.password();
-        try {
-          return BasicCredentials.encode(o.userName().orElseThrow(), password);
-        } finally {
-          Arrays.fill(password, '\0');
-        }
-      case CLIENT_CERTIFICATE:
-        return Namespaces.SECPROFILE_PREFIX + "https/mutual";
-      default:
-        throw new UnsupportedOperationException(
-            plan.mechanism()
-                + " authentication is not supported yet by this client; use Basic (UseBasic"
-                + " with a user name and password) or a client certificate over https");
-    }
+    return channel.newTransport();
   }
 }

@@ -3,6 +3,9 @@ package org.openrms.wsman.client;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import org.openrms.wsman.client.internal.Authorization;
+import org.openrms.wsman.client.internal.Channel;
+import org.openrms.wsman.client.internal.Exchange;
 import org.openrms.wsman.client.internal.Hosts;
 import org.openrms.wsman.client.internal.HttpTransport;
 import org.openrms.wsman.client.internal.Tls;
@@ -22,6 +25,25 @@ final class Transports {
     this.plan = plan;
     this.settings = settings;
     this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * The channel of a new session: its exchange (encoding, authorization from the plan, the
+   * announced MaxEnvelopeSize as the first send limit) over transports made here.
+   */
+  static Channel channel(SessionPlan plan, ClientSettings settings) {
+    long maxResponse = 2L * Math.max(settings.maxEnvelopeSize(), 512 * 1024) + 65536;
+    Exchange exchange =
+        new Exchange(
+            plan.endpoint().toString(),
+            plan.charset(),
+            new Authorization(plan, settings.allowUnencrypted()),
+            plan.options().flatMap(ConnectionOptions::userName).orElse(null),
+            settings.maxEnvelopeSize(),
+            maxResponse);
+    Transports transports = new Transports(plan, settings, maxResponse);
+    return new Channel(
+        plan.endpoint().toString(), settings.maxEnvelopeSize(), exchange, transports::create);
   }
 
   HttpTransport create() {

@@ -2,10 +2,12 @@ package org.openrms.wsman.client.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.namespace.QName;
 import org.openrms.wsman.FaultType;
 import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.XmlElement;
+import org.openrms.wsman.client.EnumerationFlag;
 
 /**
  * The WS-Enumeration bodies a client sends (Enumerate with the WS-Management extensions, Pull,
@@ -27,6 +29,28 @@ public final class Enumerations {
 
   static QName w(String local) {
     return new QName(Namespaces.WSMAN, local, "w");
+  }
+
+  /**
+   * The {@code n:Enumerate} of {@code Session.enumerate}: the filter is sent as XML if it starts
+   * with {@code <} unless {@link EnumerationFlag#NON_XML_TEXT}; {@link EnumerationFlag#RETURN_EPR}
+   * and {@link EnumerationFlag#RETURN_OBJECT_AND_EPR} choose the enumeration mode.
+   *
+   * @param filter the filter, or null or empty for all items
+   * @throws IllegalArgumentException if an XML filter is not one well-formed element
+   */
+  public static XmlElement enumerate(
+      String filter, String dialect, Set<EnumerationFlag> flags, int maxElements) {
+    Object filterValue = null;
+    if (filter != null && !filter.isEmpty()) {
+      boolean xml = !flags.contains(EnumerationFlag.NON_XML_TEXT) && filter.strip().startsWith("<");
+      filterValue = xml ? XmlText.parse(filter) : filter;
+    }
+    String mode =
+        flags.contains(EnumerationFlag.RETURN_EPR)
+            ? MODE_EPR
+            : flags.contains(EnumerationFlag.RETURN_OBJECT_AND_EPR) ? MODE_OBJECT_AND_EPR : null;
+    return enumerate(filterValue, dialect, mode, maxElements);
   }
 
   /**
