@@ -43,6 +43,12 @@ public final class WsmanListenerConfig {
   /** How long a verified Basic credential is remembered by default. */
   public static final Duration DEFAULT_CREDENTIAL_CACHE_TTL = Duration.ofSeconds(60);
 
+  /** Failed Basic logins from one address, within the period, before it backs off. */
+  public static final int DEFAULT_FAILED_LOGIN_LIMIT = 20;
+
+  /** The failure window and the backoff length. */
+  public static final Duration DEFAULT_FAILED_LOGIN_PERIOD = Duration.ofSeconds(30);
+
   /** The default Identify ProductVendor. */
   public static final String DEFAULT_VENDOR = "OpenRMS";
 
@@ -62,8 +68,14 @@ public final class WsmanListenerConfig {
   private final Duration maxTimeout;
   private final Duration credentialCacheTtl;
   private final ClientCertificates clientCertificates;
+  private final int maxConcurrentPasswordChecks;
+  private final int failedLoginLimit;
+  private final Duration failedLoginPeriod;
 
   private WsmanListenerConfig(Builder b) {
+    this.maxConcurrentPasswordChecks = b.maxConcurrentPasswordChecks;
+    this.failedLoginLimit = b.failedLoginLimit;
+    this.failedLoginPeriod = b.failedLoginPeriod;
     this.bindAddress = b.bindAddress;
     this.httpPort = b.httpPort;
     this.httpsPort = b.httpsPort;
@@ -95,6 +107,24 @@ public final class WsmanListenerConfig {
   /** How long a verified Basic credential is remembered; zero for never. */
   public Duration credentialCacheTtl() {
     return credentialCacheTtl;
+  }
+
+  /**
+   * Password derivations (PBKDF2) run at once, at most; a request that finds none free within half
+   * a second is answered 503 with {@code Retry-After} (default: the number of processors).
+   */
+  public int maxConcurrentPasswordChecks() {
+    return maxConcurrentPasswordChecks;
+  }
+
+  /** Failed Basic logins from one remote address within {@link #failedLoginPeriod()} (0: off). */
+  public int failedLoginLimit() {
+    return failedLoginLimit;
+  }
+
+  /** The window for {@link #failedLoginLimit()}, and how long an address then backs off. */
+  public Duration failedLoginPeriod() {
+    return failedLoginPeriod;
   }
 
   /** Client-certificate authentication over HTTPS, if configured. */
@@ -221,8 +251,43 @@ public final class WsmanListenerConfig {
     private Duration maxTimeout = DEFAULT_MAX_TIMEOUT;
     private Duration credentialCacheTtl = DEFAULT_CREDENTIAL_CACHE_TTL;
     private ClientCertificates clientCertificates;
+    private int maxConcurrentPasswordChecks = Runtime.getRuntime().availableProcessors();
+    private int failedLoginLimit = DEFAULT_FAILED_LOGIN_LIMIT;
+    private Duration failedLoginPeriod = DEFAULT_FAILED_LOGIN_PERIOD;
 
     private Builder() {}
+
+    /**
+     * How many password derivations (one PBKDF2 each, for a Basic credential not in the cache) run
+     * at once; a request that finds none free within half a second gets 503 with {@code
+     * Retry-After: 1}. At least 1; default the number of processors.
+     */
+    public Builder maxConcurrentPasswordChecks(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConcurrentPasswordChecks must be at least 1");
+      }
+      this.maxConcurrentPasswordChecks = n;
+      return this;
+    }
+
+    /**
+     * Per-address backoff: after {@code failures} wrong Basic passwords from one remote address
+     * within {@code period}, Basic credentials from that address that are not in the credential
+     * cache are refused with 401 without being checked, for {@code period}. Other addresses are not
+     * affected (behind a reverse proxy every client shares its address). {@code failures} 0 turns
+     * it off; default {@value #DEFAULT_FAILED_LOGIN_LIMIT} within 30 s.
+     */
+    public Builder failedLoginBackoff(int failures, Duration period) {
+      if (failures < 0) {
+        throw new IllegalArgumentException("failures must not be negative");
+      }
+      if (period.isNegative() || period.isZero() || period.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("the backoff period must be positive, at most 1 h");
+      }
+      this.failedLoginLimit = failures;
+      this.failedLoginPeriod = period;
+      return this;
+    }
 
     /** The WinRS shell settings ({@code ShellSettings.DEFAULTS.withEnabled(false)}: no shell). */
     public Builder shell(ShellSettings settings) {

@@ -30,7 +30,19 @@ final class RawConnection implements AutoCloseable {
   private final OutputStream out;
 
   RawConnection(URI endpoint) throws IOException {
-    socket = new Socket(endpoint.getHost(), endpoint.getPort());
+    this(endpoint, null);
+  }
+
+  /** A connection from {@code localAddress} (e.g. 127.0.0.2, another loopback address). */
+  RawConnection(URI endpoint, String localAddress) throws IOException {
+    socket =
+        localAddress == null
+            ? new Socket(endpoint.getHost(), endpoint.getPort())
+            : new Socket(
+                endpoint.getHost(),
+                endpoint.getPort(),
+                java.net.InetAddress.getByName(localAddress),
+                0);
     socket.setSoTimeout(15_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();

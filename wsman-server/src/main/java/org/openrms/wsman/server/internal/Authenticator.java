@@ -34,7 +34,7 @@ public final class Authenticator {
    * The outcome.
    *
    * @param user the account, or null when refused
-   * @param status 0 when authenticated, else 401 or 403
+   * @param status 0 when authenticated, else 401, 403, or 503 (no password check slot free)
    * @param challenge whether a 401 offers Basic
    * @param mutual whether the client certificate authenticated
    */
@@ -47,6 +47,7 @@ public final class Authenticator {
   private final WsmanListenerConfig config;
   private final AtomicReference<LocalAccounts> accounts;
   private final CredentialCache cache;
+  private final LoginThrottle throttle;
   private final ClientCertificates certificates;
   private final Set<TrustAnchor> anchors = new HashSet<>();
 
@@ -55,6 +56,11 @@ public final class Authenticator {
     this.config = config;
     this.accounts = new AtomicReference<>(config.accounts());
     this.cache = new CredentialCache(config.credentialCacheTtl());
+    this.throttle =
+        new LoginThrottle(
+            config.maxConcurrentPasswordChecks(),
+            config.failedLoginLimit(),
+            config.failedLoginPeriod().toNanos());
     this.certificates = config.clientCertificates().orElse(null);
     if (certificates != null) {
       for (X509Certificate ca : certificates.trustedCas()) {
@@ -101,16 +107,43 @@ public final class Authenticator {
       return Outcome.refused(401, true);
     }
     LocalAccounts current = accounts.get();
-    String user =
-        BasicCredentials.parse(authorization)
-            .map(
-                c -> {
-                  try (c) {
-                    return cache.verify(current, c.login(), c.password()) ? c.login() : null;
-                  }
-                })
-            .orElse(null);
-    return user == null ? Outcome.refused(401, true) : new Outcome(user, 0, false, false);
+    String address = Request.getRemoteAddr(request);
+    return BasicCredentials.parse(authorization)
+        .map(
+            c -> {
+              try (c) {
+                return basic(current, c.login(), c.password(), address);
+              }
+            })
+        .orElseGet(() -> Outcome.refused(401, true));
+  }
+
+  /**
+   * A Basic check: the credential cache first; then, unless {@code address} is backing off, one
+   * derivation within the concurrency bound ({@link LoginThrottle}).
+   */
+  private Outcome basic(LocalAccounts current, String login, char[] password, String address) {
+    if (cache.cached(current, login, password)) {
+      return new Outcome(login, 0, false, false);
+    }
+    if (throttle.blocked(address)) {
+      return Outcome.refused(401, true);
+    }
+    if (!throttle.acquire()) {
+      return Outcome.refused(503, false);
+    }
+    boolean ok;
+    try {
+      ok = cache.derive(current, login, password);
+    } finally {
+      throttle.release();
+    }
+    if (!ok) {
+      throttle.failed(address);
+      return Outcome.refused(401, true);
+    }
+    throttle.succeeded(address);
+    return new Outcome(login, 0, false, false);
   }
 
   private static X509Certificate[] peerCertificates(Request request) {

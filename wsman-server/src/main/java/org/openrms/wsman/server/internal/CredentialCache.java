@@ -44,17 +44,27 @@ final class CredentialCache {
 
   /** Whether {@code password} is {@code login}'s password in {@code accounts}. */
   boolean verify(LocalAccounts accounts, String login, char[] password) {
+    return cached(accounts, login, password) || derive(accounts, login, password);
+  }
+
+  /** Whether this password was verified for {@code accounts} within the TTL (no derivation). */
+  boolean cached(LocalAccounts accounts, String login, char[] password) {
     if (ttlNanos == 0) {
-      derivations.incrementAndGet();
+      return false;
+    }
+    Entry e = entries.get(id(login, password));
+    return e != null && e.accounts() == accounts && System.nanoTime() - e.expires() < 0;
+  }
+
+  /** Checks the password with one derivation, remembering it when right. */
+  boolean derive(LocalAccounts accounts, String login, char[] password) {
+    derivations.incrementAndGet();
+    if (ttlNanos == 0) {
       return accounts.verify(login, password);
     }
     String id = id(login, password);
     long now = System.nanoTime();
     Entry e = entries.get(id);
-    if (e != null && e.accounts() == accounts && now - e.expires() < 0) {
-      return true;
-    }
-    derivations.incrementAndGet();
     boolean ok = accounts.verify(login, password);
     if (ok) {
       if (entries.size() >= MAX_ENTRIES) {

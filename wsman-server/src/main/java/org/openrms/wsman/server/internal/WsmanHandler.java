@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *       present: Basic over plain HTTP without {@code allowUnencrypted} is 401 <em>without</em> a
  *       Basic challenge (no mechanism the client could use is on offer; the password is not
  *       checked); missing or wrong credentials are 401 with {@code WWW-Authenticate: Basic
- *       realm="WSMAN"}; a client certificate from an untrusted CA is 401, an unmapped one 403;
+ *       realm="WSMAN"}; a client certificate from an untrusted CA is 401, an unmapped one 403; 503
+ *       with {@code Retry-After: 1} when every password-check slot stays busy (see {@link
+ *       WsmanListenerConfig.Builder#maxConcurrentPasswordChecks});
  *   <li>an over-size body is a {@code w:EncodingLimit} fault (WSManFault 2150858790);
  *   <li>parse; Identify is answered (the unauthenticated shape without credentials); anything else
  *       unauthenticated is 401; a header marked mustUnderstand that the listener does not know is
@@ -145,6 +147,11 @@ public final class WsmanHandler extends Handler.Abstract {
       who = authenticator.authenticate(request);
       if (who.user() == null) {
         LOG.debug("refused with {}", who.status());
+        if (who.status() == 503) {
+          Answer busy = new Answer(503, null, new byte[0]);
+          busy.headers.put("Retry-After", "1");
+          return busy;
+        }
         return who.status() == 403
             ? new Answer(403, null, new byte[0])
             : unauthorized(who.challenge());
