@@ -22,10 +22,14 @@ import org.openrms.rms.server.internal.db.DataDirectoryLock;
 import org.openrms.rms.server.internal.db.Database;
 import org.openrms.rms.server.internal.db.ServerMetaStore;
 import org.openrms.rms.server.internal.http.ActivationEndpoint;
+import org.openrms.rms.server.internal.http.Authenticator;
+import org.openrms.rms.server.internal.http.Authenticators;
 import org.openrms.rms.server.internal.http.BasicAuthenticator;
+import org.openrms.rms.server.internal.http.BearerAuthenticator;
 import org.openrms.rms.server.internal.http.CertificationEndpoint;
 import org.openrms.rms.server.internal.http.JettyFactory;
 import org.openrms.rms.server.internal.http.RmsHandler;
+import org.openrms.rms.server.internal.oidc.IdTokenVerifier;
 import org.openrms.wsman.server.ShellSettings;
 import org.openrms.wsman.server.WsmanListener;
 import org.openrms.wsman.server.WsmanListenerConfig;
@@ -49,6 +53,7 @@ public final class RightsServer implements AutoCloseable {
   private final Server jetty;
   private final CertificateAuthority ca;
   private final UserDirectory directory;
+  private final IdentityDirectory identity;
   private final AuditLog audit;
   private final String serverId;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -61,8 +66,10 @@ public final class RightsServer implements AutoCloseable {
       Server jetty,
       CertificateAuthority ca,
       UserDirectory directory,
+      IdentityDirectory identity,
       AuditLog audit,
       String serverId) {
+    this.identity = identity;
     this.config = config;
     this.lock = lock;
     this.db = db;
@@ -92,6 +99,7 @@ public final class RightsServer implements AutoCloseable {
     DataDirectoryLock lock = DataDirectoryLock.acquire(dir, "server");
     Database db = null;
     Server jetty = null;
+    LdapDirectory ldap = null;
     try {
       db = Database.open(dir, "openrms-rms", 8);
       String serverId = new ServerMetaStore(db).serverId();
@@ -109,7 +117,18 @@ public final class RightsServer implements AutoCloseable {
           new UserDirectory(db, config.passwordHashIterations(), random, config.clock(), null);
       AuditStore auditStore = new AuditStore(db);
       CertificateStore certificates = new CertificateStore(db);
-      BasicAuthenticator auth = new BasicAuthenticator(directory, config.allowBasicOverHttp());
+      ldap = config.ldapDirectory().map(LdapDirectory::open).orElse(null);
+      IdentityDirectory identity = ldap != null ? ldap : directory;
+      List<Authenticator> authenticators = new ArrayList<>();
+      authenticators.add(new BasicAuthenticator(identity, config.allowBasicOverHttp()));
+      config
+          .oidc()
+          .ifPresent(
+              o ->
+                  authenticators.add(
+                      new BearerAuthenticator(
+                          new IdTokenVerifier(o, config.clock()), config.allowBasicOverHttp())));
+      Authenticators auth = new Authenticators(authenticators);
       Server[] holder = new Server[1];
       RmsHandler handler =
           new RmsHandler(
@@ -123,7 +142,8 @@ public final class RightsServer implements AutoCloseable {
                           .orElseGet(() -> localBase(config, JettyFactory.localPort(holder[0]))),
                   serverId,
                   Pem.encodeChain(List.of(ca.root())),
-                  config.clock()),
+                  config.clock(),
+                  auth.challenges()),
               new ActivationEndpoint(config, auth, ca, certificates),
               new CertificationEndpoint(config, auth, ca, certificates, random),
               auditStore);
@@ -141,7 +161,7 @@ public final class RightsServer implements AutoCloseable {
       jetty.start();
       RightsServer server =
           new RightsServer(
-              config, lock, db, jetty, ca, directory, new AuditLog(auditStore), serverId);
+              config, lock, db, jetty, ca, directory, identity, new AuditLog(auditStore), serverId);
       if (config.managementPort().isPresent()) {
         try {
           server.management = startManagement(server, config, ca, random);
@@ -156,6 +176,9 @@ public final class RightsServer implements AutoCloseable {
       return server;
     } catch (Exception e) {
       stopQuietly(jetty);
+      if (ldap != null) {
+        ldap.close();
+      }
       if (db != null) {
         db.close();
       }
@@ -253,6 +276,14 @@ public final class RightsServer implements AutoCloseable {
     return directory;
   }
 
+  /**
+   * The directory that identifies callers: the configured {@link LdapDirectory}, else the built-in
+   * {@link #directory()}.
+   */
+  public IdentityDirectory identityDirectory() {
+    return identity;
+  }
+
   /** Read access to the audit log. */
   public AuditLog audit() {
     return audit;
@@ -278,6 +309,9 @@ public final class RightsServer implements AutoCloseable {
         l.close();
       }
       stopQuietly(jetty);
+      if (identity instanceof LdapDirectory) {
+        ((LdapDirectory) identity).close();
+      }
     } finally {
       try {
         db.close();

@@ -58,8 +58,12 @@ public final class RightsServerConfig {
   private final int maxRequestBytes;
   private final Integer managementPort;
   private final LocalAccounts managementAccounts;
+  private final LdapDirectoryConfig ldapDirectory;
+  private final OidcConfig oidc;
 
   private RightsServerConfig(Builder b) {
+    this.ldapDirectory = b.ldapDirectory;
+    this.oidc = b.oidc;
     this.dataDirectory = b.dataDirectory.toAbsolutePath().normalize();
     this.bindAddress = b.bindAddress;
     this.port = b.port;
@@ -178,6 +182,19 @@ public final class RightsServerConfig {
     return maxRequestBytes;
   }
 
+  /**
+   * The LDAP or Active Directory directory that identifies callers instead of the built-in {@link
+   * UserDirectory}, if one is configured.
+   */
+  public Optional<LdapDirectoryConfig> ldapDirectory() {
+    return Optional.ofNullable(ldapDirectory);
+  }
+
+  /** The trusted OpenID Connect providers ({@code PASSPORT} identity), if any. */
+  public Optional<OidcConfig> oidc() {
+    return Optional.ofNullable(oidc);
+  }
+
   /** Builder of {@link RightsServerConfig}. Not thread-safe. */
   public static final class Builder {
     private Path dataDirectory;
@@ -198,8 +215,30 @@ public final class RightsServerConfig {
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private Integer managementPort;
     private LocalAccounts managementAccounts = LocalAccounts.empty();
+    private LdapDirectoryConfig ldapDirectory;
+    private OidcConfig oidc;
 
     private Builder() {}
+
+    /**
+     * Identifies callers (Basic logins, and later Kerberos principals) in an LDAP or Active
+     * Directory directory instead of the built-in {@link UserDirectory}: the RAC's e-mail is the
+     * entry's {@code mail}. {@code null} (the default) uses the built-in directory.
+     */
+    public Builder ldapDirectory(LdapDirectoryConfig directory) {
+      this.ldapDirectory = directory;
+      return this;
+    }
+
+    /**
+     * Accepts OpenID Connect ID tokens of these providers in {@code Authorization: Bearer}: machine
+     * activation, and certification of {@code PASSPORT} identities with the token's {@code email}.
+     * {@code null} (the default) turns Bearer authentication off.
+     */
+    public Builder oidc(OidcConfig oidc) {
+      this.oidc = oidc;
+      return this;
+    }
 
     /**
      * Turns on management over WS-Management: a listener on {@code port} (0 for a free one) of the

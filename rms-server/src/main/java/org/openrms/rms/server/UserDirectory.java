@@ -20,8 +20,12 @@ import org.openrms.rms.server.internal.db.UserStore;
  * <p>Get it from a running server ({@link RightsServer#directory()}; closing it then does nothing)
  * or offline with {@link #open(Path)} while no server uses the data directory. Thread-safe.
  * Failures to reach the database surface as unchecked exceptions.
+ *
+ * <p>As an {@link IdentityDirectory} it is the server's default: Basic logins are checked against
+ * the stored hashes, and a principal authenticated elsewhere is found by its login (an account
+ * name, or a user principal name stored as the login; SIDs are not known here).
  */
-public final class UserDirectory implements AutoCloseable {
+public final class UserDirectory implements IdentityDirectory, AutoCloseable {
   private static final int MAX_LOGIN = 128;
   private static final int MAX_DISPLAY_NAME = 256;
   private static final int MAX_EMAIL = 320;
@@ -189,6 +193,21 @@ public final class UserDirectory implements AutoCloseable {
         PasswordHash.verify(
             candidate, stored.map(UserStore.StoredUser::passwordHash).orElse(null), hashIterations);
     return ok && usable ? stored.map(UserStore.StoredUser::user) : Optional.empty();
+  }
+
+  /** {@inheritDoc} Same as {@link #authenticate(String, char[])}. */
+  @Override
+  public Optional<DirectoryEntry> verifyPassword(String login, char[] password) {
+    return authenticate(login, password).map(DirectoryEntry::of);
+  }
+
+  /** {@inheritDoc} Account names and user principal names are looked up as logins. */
+  @Override
+  public Optional<DirectoryEntry> lookup(DirectoryPrincipal principal) {
+    if (principal.kind() == DirectoryPrincipal.Kind.SID || principal.name().isEmpty()) {
+      return Optional.empty();
+    }
+    return find(principal.name()).map(DirectoryEntry::of);
   }
 
   /** Closes an offline directory (database and data-directory lock); no-op for a server's. */

@@ -12,8 +12,8 @@ import org.openrms.core.EcP256;
 import org.openrms.core.wire.MachineActivationRequest;
 import org.openrms.core.wire.MachineActivationResponse;
 import org.openrms.core.wire.RmsErrorCode;
+import org.openrms.rms.server.DirectoryEntry;
 import org.openrms.rms.server.RightsServerConfig;
-import org.openrms.rms.server.UserRecord;
 import org.openrms.rms.server.internal.crypto.CertificateAuthority;
 import org.openrms.rms.server.internal.db.CertificateStore;
 
@@ -22,14 +22,14 @@ public final class ActivationEndpoint {
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
   private final RightsServerConfig config;
-  private final BasicAuthenticator authenticator;
+  private final Authenticators authenticator;
   private final CertificateAuthority ca;
   private final CertificateStore certificates;
 
   /** The endpoint with its collaborators. */
   public ActivationEndpoint(
       RightsServerConfig config,
-      BasicAuthenticator authenticator,
+      Authenticators authenticator,
       CertificateAuthority ca,
       CertificateStore certificates) {
     this.config = config;
@@ -40,7 +40,7 @@ public final class ActivationEndpoint {
 
   /** Handles one request. */
   public Reply handle(String authorization, boolean secure, byte[] body, Attempt attempt) {
-    UserRecord user = authenticator.authenticateEnabled(authorization, secure, attempt);
+    DirectoryEntry user = authenticator.authenticateEnabled(authorization, secure, attempt).entry();
     Decoded decoded = decode(body);
     MachineActivationRequest req = decoded.request();
     ECPublicKey key = decoded.key();

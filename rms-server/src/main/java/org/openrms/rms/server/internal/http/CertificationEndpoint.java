@@ -10,9 +10,9 @@ import org.openrms.core.EcP256;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.CertificationResponse;
 import org.openrms.core.wire.RmsErrorCode;
+import org.openrms.rms.server.DirectoryEntry;
 import org.openrms.rms.server.EmailAddresses;
 import org.openrms.rms.server.RightsServerConfig;
-import org.openrms.rms.server.UserRecord;
 import org.openrms.rms.server.internal.crypto.CertificateAuthority;
 import org.openrms.rms.server.internal.crypto.MachineChainVerifier;
 import org.openrms.rms.server.internal.crypto.PrivateKeySealer;
@@ -26,10 +26,14 @@ import org.openrms.rms.server.internal.db.CertificateStore;
  * (403 {@code AD_ENTRY_NOT_FOUND}), valid e-mail (403 {@code INVALID_EMAIL}), verified (403 {@code
  * EMAIL_NOT_VERIFIED}), well-formed body (400), machine chain (409 {@code
  * NEEDS_MACHINE_ACTIVATION}).
+ *
+ * <p>The RAC's group-ID type is the one the authentication proves (an OpenID Connect token proves
+ * {@code PASSPORT}; a request from it for {@code WINDOWS_AUTH} is 403 {@code REQUEST_DENIED}), or,
+ * with Basic, the one the request names.
  */
 public final class CertificationEndpoint {
   private final RightsServerConfig config;
-  private final BasicAuthenticator authenticator;
+  private final Authenticators authenticator;
   private final CertificateAuthority ca;
   private final MachineChainVerifier machineChains;
   private final CertificateStore certificates;
@@ -38,7 +42,7 @@ public final class CertificationEndpoint {
   /** The endpoint with its collaborators. */
   public CertificationEndpoint(
       RightsServerConfig config,
-      BasicAuthenticator authenticator,
+      Authenticators authenticator,
       CertificateAuthority ca,
       CertificateStore certificates,
       SecureRandom random) {
@@ -52,7 +56,8 @@ public final class CertificationEndpoint {
 
   /** Handles one request. */
   public Reply handle(String authorization, boolean secure, byte[] body, Attempt attempt) {
-    UserRecord user = authenticator.authenticateEnabled(authorization, secure, attempt);
+    Authentication auth = authenticator.authenticateEnabled(authorization, secure, attempt);
+    DirectoryEntry user = auth.entry();
     String email = user.email();
     if (email == null || email.isBlank()) {
       throw new ApiException(
@@ -68,6 +73,14 @@ public final class CertificationEndpoint {
     }
     CertificationRequest req = decode(body);
     String groupIdType = req.groupIdType();
+    if (auth.groupIdType() != null && !auth.groupIdType().equals(groupIdType)) {
+      throw new ApiException(
+          RmsErrorCode.REQUEST_DENIED,
+          "the credentials prove a "
+              + auth.groupIdType()
+              + " identity; the request asks for "
+              + groupIdType);
+    }
     Instant now = config.clock().instant();
     MachineChainVerifier.VerifiedMachine machine;
     try {

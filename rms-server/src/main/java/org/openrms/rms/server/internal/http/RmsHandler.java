@@ -38,7 +38,8 @@ public final class RmsHandler extends Handler.Abstract {
       Supplier<URI> publicBaseUri,
       String serverId,
       String rootPem,
-      Clock clock) {}
+      Clock clock,
+      String challenges) {}
 
   private final Settings settings;
   private final ActivationEndpoint activation;
@@ -78,7 +79,7 @@ public final class RmsHandler extends Handler.Abstract {
       failure = e.detail();
       reply = Reply.problem(e);
       if (e.status() == 401) {
-        reply = reply.withHeader("WWW-Authenticate", BasicAuthenticator.CHALLENGE);
+        reply = reply.withHeader("WWW-Authenticate", settings.challenges());
       }
       if (e.status() == 413) {
         reply = reply.withHeader("Connection", "close");
