@@ -104,7 +104,10 @@ public final class ConnectionOptions implements AutoCloseable {
         + "]";
   }
 
-  /** Builds {@link ConnectionOptions}. Not thread-safe; {@link #clear()} erases its password. */
+  /**
+   * Builds {@link ConnectionOptions}. Not thread-safe; {@link #build()} and {@link #clear()} erase
+   * its copy of the password.
+   */
   public static final class Builder {
     private String userName;
     private char[] password;
@@ -169,15 +172,22 @@ public final class ConnectionOptions implements AutoCloseable {
     }
 
     /**
-     * The options; the builder keeps its own copy of the password until {@link #clear()}.
+     * The options. The password moves into them: the builder's copy is zeroed and forgotten, also
+     * when this method throws, so that a builder used inline ({@code
+     * builder().userName(u).password(p).build()}) leaves no copy behind; building again needs the
+     * password set again.
      *
      * @throws IllegalStateException for a password without a user name
      */
     public ConnectionOptions build() {
-      if (password != null && userName == null) {
-        throw new IllegalStateException("a password was set without a user name");
+      try {
+        if (password != null && userName == null) {
+          throw new IllegalStateException("a password was set without a user name");
+        }
+        return new ConnectionOptions(this);
+      } finally {
+        clearPassword();
       }
-      return new ConnectionOptions(this);
     }
   }
 }

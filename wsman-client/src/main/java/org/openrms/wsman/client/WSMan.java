@@ -77,13 +77,15 @@ public final class WSMan {
   }
 
   /**
-   * Resolves a session ({@code CreateSession}) with the flags as a Windows bit mask.
+   * Resolves a session ({@code CreateSession}) with the flags as a Windows bit mask; if it throws,
+   * the options are closed, as with {@link #createSession(String, Set, ConnectionOptions)}.
    *
    * @throws IllegalArgumentException for unknown flag bits, a malformed connection string or
    *     conflicting settings
    */
   public Session createSession(String connection, int flags, ConnectionOptions options) {
-    return createSession(connection, SessionFlag.fromBits(flags), options);
+    return closingOnFailure(
+        options, () -> createSession(connection, SessionFlag.fromBits(flags), options));
   }
 
   /**
@@ -104,14 +106,30 @@ public final class WSMan {
    *     computer (see {@link ConnectionString})
    * @param flags the session flags; none are needed for the local computer
    * @param options user name and password (or client certificate), or {@code null}; the session
-   *     reads the password from them at each request, so close them only after the session
+   *     reads the password from them at each request, so close them only after the session. If this
+   *     method throws, it closes them (zeroing the password), since no session will use them:
+   *     options built inline would otherwise keep the password until collected
    * @throws IllegalArgumentException for a malformed connection string or conflicting settings,
    *     naming the problem
    * @throws IllegalStateException if the options are closed
    */
   public Session createSession(
       String connection, Set<SessionFlag> flags, ConnectionOptions options) {
-    return new Session(planSession(connection, flags, options), settings);
+    return closingOnFailure(
+        options, () -> new Session(planSession(connection, flags, options), settings));
+  }
+
+  /** Runs {@code create}; if it throws, closes {@code options} (zeroing their password). */
+  private static Session closingOnFailure(
+      ConnectionOptions options, java.util.function.Supplier<Session> create) {
+    try {
+      return create.get();
+    } catch (RuntimeException | Error e) {
+      if (options != null) {
+        options.close();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -58,6 +58,30 @@ class ConnectionOptionsTest {
   }
 
   @Test
+  void buildMovesThePasswordOutOfTheBuilderSoAnInlineBuilderLeavesNoCopy() throws Exception {
+    ConnectionOptions.Builder b = ConnectionOptions.builder().userName("u");
+    b.password("secret".toCharArray());
+    java.lang.reflect.Field f = ConnectionOptions.Builder.class.getDeclaredField("password");
+    f.setAccessible(true);
+    char[] inside = (char[]) f.get(b);
+    ConnectionOptions built = b.build();
+    assertThat(inside).containsOnly('\0');
+    assertThat(built.password()).containsExactly('s', 'e', 'c', 'r', 'e', 't');
+    assertThat(b.build().password()).as("built again without a password").isEmpty();
+  }
+
+  @Test
+  void aFailedBuildZeroesTheBuildersPassword() throws Exception {
+    ConnectionOptions.Builder b = ConnectionOptions.builder();
+    b.password("secret".toCharArray());
+    java.lang.reflect.Field f = ConnectionOptions.Builder.class.getDeclaredField("password");
+    f.setAccessible(true);
+    char[] inside = (char[]) f.get(b);
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
+    assertThat(inside).containsOnly('\0');
+  }
+
+  @Test
   void theDefaultIsNoCredentials() {
     ConnectionOptions o = ConnectionOptions.builder().build();
     assertThat(o.hasCredentials()).isFalse();

@@ -152,6 +152,30 @@ class WSManTest {
   }
 
   @Test
+  void aSessionThatCannotBeCreatedLeavesNoPasswordInItsOptions() {
+    // Options built inline have no other owner: a failing createSession zeroes them.
+    ConnectionOptions badString = admin();
+    assertThatThrownBy(
+            () -> wsman.createSession("ftp://h", EnumSet.noneOf(SessionFlag.class), badString))
+        .isInstanceOf(IllegalArgumentException.class);
+    ConnectionOptions badBits = admin();
+    assertThatThrownBy(() -> wsman.createSession("h", 0x2, badBits))
+        .isInstanceOf(IllegalArgumentException.class);
+    ConnectionOptions conflict = admin();
+    assertThatThrownBy(
+            () -> wsman.createSession("h", EnumSet.of(SessionFlag.USE_NO_AUTHENTICATION), conflict))
+        .isInstanceOf(IllegalArgumentException.class);
+    for (ConnectionOptions o : new ConnectionOptions[] {badString, badBits, conflict}) {
+      assertThat(o.isClosed()).isTrue();
+      assertThatThrownBy(o::password).isInstanceOf(IllegalStateException.class);
+    }
+    // A session that was created keeps its options open.
+    ConnectionOptions good = admin();
+    wsman.createSession("h", EnumSet.of(SessionFlag.USE_BASIC), good).close();
+    assertThat(good.password()).containsExactly('p', 'w');
+  }
+
+  @Test
   void badInputSurfacesAsIllegalArgument() {
     assertThatThrownBy(() -> wsman.createSession("h", 0x2, null).plan())
         .isInstanceOf(IllegalArgumentException.class)
