@@ -24,22 +24,26 @@ import javax.naming.ldap.Rdn;
  * <h2>The mapping rule</h2>
  *
  * A client certificate is accepted when its chain validates (PKIX, at the current time, without
- * revocation checking) up to one of the {@linkplain Builder#trust trusted CAs}. Its account is
- * then:
+ * revocation checking) up to one of the {@linkplain Builder#trust trusted CAs} and, when the
+ * certificate has an extended key usage extension, that extension lists {@code clientAuth}
+ * (1.3.6.1.5.5.7.3.2), so a TLS server certificate from the same CA is no client identity. Its
+ * account is then:
  *
  * <ol>
- *   <li>the account {@linkplain Builder#map mapped} to the SHA-256 fingerprint of the certificate
- *       (its DER encoding), if any; otherwise
+ *   <li>when the SHA-256 fingerprint of the certificate (its DER encoding) is {@linkplain
+ *       Builder#map mapped}, the mapped account if it is still an account of the listener's current
+ *       {@link LocalAccounts} (a removed account no longer logs in), else none; otherwise
  *   <li>when {@linkplain Builder#mapSubjectCommonName subject-CN mapping} is on, the subject's
  *       common name (CN), if it names an existing account in the listener's {@link LocalAccounts};
  *       otherwise
  *   <li>none: the request is refused with HTTP 403.
  * </ol>
  *
- * A certificate that does not chain to a trusted CA is refused with HTTP 401. A request carrying a
- * client certificate is authenticated by it when its {@code Authorization} header is absent or is
- * the {@code https/mutual} profile URI (both client styles exist); {@code Authorization: Basic}
- * takes precedence.
+ * A certificate that does not chain to a trusted CA, or whose extended key usage excludes client
+ * authentication, is refused with HTTP 401. A request carrying a client certificate is
+ * authenticated by it when its {@code Authorization} header is absent or is the {@code
+ * https/mutual} profile URI (both client styles exist); {@code Authorization: Basic} takes
+ * precedence.
  */
 public final class ClientCertificates {
   private final List<X509Certificate> trusted;
@@ -75,17 +79,33 @@ public final class ClientCertificates {
   /**
    * The account of an already validated client certificate, by the mapping rule above.
    *
-   * @param accounts the listener's accounts, for CN mapping
+   * @param accounts the listener's current accounts: a mapped or CN-named account must be one
    */
   public Optional<String> accountFor(X509Certificate leaf, LocalAccounts accounts) {
     String mapped = byFingerprint.get(fingerprint(leaf));
     if (mapped != null) {
-      return Optional.of(mapped);
+      return Optional.of(mapped).filter(accounts::contains);
     }
     if (subjectCommonName) {
       return commonName(leaf).filter(accounts::contains);
     }
     return Optional.empty();
+  }
+
+  /** The {@code clientAuth} extended key usage OID (RFC 5280 4.2.1.12). */
+  public static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+
+  /**
+   * Whether {@code leaf} may identify a TLS client: it has no extended key usage extension, or the
+   * extension lists {@link #CLIENT_AUTH}.
+   */
+  public static boolean forClientAuthentication(X509Certificate leaf) {
+    try {
+      List<String> eku = leaf.getExtendedKeyUsage();
+      return eku == null || eku.contains(CLIENT_AUTH);
+    } catch (java.security.cert.CertificateParsingException e) {
+      return false;
+    }
   }
 
   /** The lowercase hex SHA-256 of the certificate's DER encoding. */

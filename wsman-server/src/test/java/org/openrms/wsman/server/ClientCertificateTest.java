@@ -63,6 +63,7 @@ class ClientCertificateTest {
     client("robot", "CN=robot", "ca");
     client("carol", "CN=carol", "ca");
     client("eve", "CN=alice", "rogue");
+    client("web", "CN=alice", "ca", "serverAuth");
     ClientCertificates certs =
         ClientCertificates.builder()
             .trust(ca)
@@ -136,6 +137,10 @@ class ClientCertificateTest {
 
   /** A client key in {@code name}.p12 whose certificate {@code issuer} signed. */
   private static void client(String name, String dn, String issuer) throws Exception {
+    client(name, dn, issuer, "clientAuth");
+  }
+
+  private static void client(String name, String dn, String issuer, String eku) throws Exception {
     String ks = store(name).toString();
     keytool(
         "-genkeypair",
@@ -166,7 +171,7 @@ class ClientCertificateTest {
         "-validity",
         "2",
         "-ext",
-        "eku=clientAuth",
+        "eku=" + eku,
         "-keystore",
         store(issuer).toString());
     keytool(
@@ -258,5 +263,26 @@ class ClientCertificateTest {
             post(client("alice"), GET, RawConnection.basic(TestListeners.USER, "wrong"))
                 .statusCode())
         .isEqualTo(401);
+  }
+
+  @Test
+  void aServerCertificateFromTheTrustedCaIsNoClientIdentity() throws Exception {
+    // CN=alice names an account, the CA is trusted, but the EKU is serverAuth only.
+    assertThat(post(client("web"), GET, MUTUAL).statusCode()).isEqualTo(401);
+    assertThat(post(client("web"), GET, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aFingerprintMappedToARemovedAccountNoLongerLogsIn() throws Exception {
+    LocalAccounts before = listener.accounts();
+    HttpClient robot = client("robot");
+    assertThat(post(robot, GET, MUTUAL).statusCode()).isEqualTo(200);
+    listener.accounts(before.without(TestListeners.USER));
+    try {
+      assertThat(post(robot, GET, MUTUAL).statusCode()).isEqualTo(403);
+    } finally {
+      listener.accounts(before);
+    }
+    assertThat(post(robot, GET, MUTUAL).statusCode()).isEqualTo(200);
   }
 }

@@ -152,7 +152,7 @@ public final class Authenticator {
   }
 
   private Outcome certificate(X509Certificate[] chain) {
-    if (!validates(chain)) {
+    if (!validates(chain) || !ClientCertificates.forClientAuthentication(chain[0])) {
       return Outcome.refused(401, false);
     }
     return certificates
