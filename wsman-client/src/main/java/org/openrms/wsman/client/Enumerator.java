@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
 import org.openrms.wsman.Actions;
+import org.openrms.wsman.Enumeration;
 import org.openrms.wsman.XmlElement;
 import org.openrms.wsman.client.internal.Channel;
-import org.openrms.wsman.client.internal.Enumerations;
 import org.openrms.wsman.client.internal.XmlText;
 
 /**
@@ -31,7 +31,7 @@ public final class Enumerator implements AutoCloseable {
   private boolean end;
   private boolean closed;
 
-  Enumerator(Session session, ResourceLocator resource, Enumerations.Batch first) {
+  Enumerator(Session session, ResourceLocator resource, Enumeration.Batch first) {
     this.session = session;
     this.resource = resource;
     accept(first);
@@ -40,7 +40,7 @@ public final class Enumerator implements AutoCloseable {
     }
   }
 
-  private void accept(Enumerations.Batch batch) {
+  private void accept(Enumeration.Batch batch) {
     items.addAll(batch.items());
     if (batch.context() != null) {
       context = batch.context();
@@ -74,15 +74,15 @@ public final class Enumerator implements AutoCloseable {
     }
     while (items.isEmpty() && !end) {
       String ctx = context;
-      Enumerations.Batch batch =
+      Enumeration.Batch batch =
           session.op(
               () ->
-                  Enumerations.batch(
+                  Enumeration.batch(
                       Channel.body(
                           session.call(
                               session
                                   .request(resource, Actions.PULL)
-                                  .body(Enumerations.pull(ctx, session.batchItems()))
+                                  .body(Enumeration.pull(ctx, session.batchItems()))
                                   .build(),
                               true))));
       accept(batch);
@@ -111,7 +111,7 @@ public final class Enumerator implements AutoCloseable {
                 session.call(
                     session
                         .request(resource, Actions.RELEASE)
-                        .body(Enumerations.release(ctx))
+                        .body(Enumeration.release(ctx))
                         .build(),
                     true));
       } catch (RuntimeException e) {

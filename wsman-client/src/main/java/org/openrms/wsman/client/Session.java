@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.openrms.wsman.Actions;
+import org.openrms.wsman.Enumeration;
 import org.openrms.wsman.Envelope;
 import org.openrms.wsman.EnvelopeBuilder;
 import org.openrms.wsman.IdentifyResponse;
@@ -203,7 +204,7 @@ public final class Session implements AutoCloseable {
     return op(
         () -> {
           Envelope e = request(resource, Actions.ENUMERATE).body(body).build();
-          return new Enumerator(this, resource, Enumerations.batch(Channel.body(call(e, true))));
+          return new Enumerator(this, resource, Enumeration.batch(Channel.body(call(e, true))));
         });
   }
 
