@@ -17,6 +17,9 @@ import org.openrms.wsman.XmlElement;
  * @param maxEnvelopeSize the largest response envelope in bytes: the client's {@code
  *     w:MaxEnvelopeSize}, capped at the listener's maximum, which also applies when the client sent
  *     none (MS-WSMV 3.1.4.1.7)
+ * @param endpoint the listener URL as this request reached it ({@code https://host:port/wsman}: the
+ *     request's scheme, its Host, else the local address, and port), for addresses written in
+ *     responses such as {@code x:ResourceCreated}; empty when unknown
  */
 public record ResourceRequest(
     Envelope envelope,
@@ -24,9 +27,22 @@ public record ResourceRequest(
     String resourceUri,
     String action,
     String remoteAddress,
-    int maxEnvelopeSize) {
+    int maxEnvelopeSize,
+    String endpoint) {
+  /** A request whose endpoint is unknown. */
+  public ResourceRequest(
+      Envelope envelope,
+      String user,
+      String resourceUri,
+      String action,
+      String remoteAddress,
+      int maxEnvelopeSize) {
+    this(envelope, user, resourceUri, action, remoteAddress, maxEnvelopeSize, "");
+  }
+
   /** Checks for nulls. */
   public ResourceRequest {
+    Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(resourceUri, "resourceUri");

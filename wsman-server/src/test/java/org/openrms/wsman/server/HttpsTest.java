@@ -150,6 +150,37 @@ class HttpsTest {
   }
 
   @Test
+  void aShellCreatedOverHttpsIsAddressedAtTheHttpsEndpoint() throws Exception {
+    URI https = listener.httpsUri().orElseThrow();
+    org.openrms.wsman.Envelope create =
+        org.openrms.wsman.Envelope.request(
+                TestListeners.TO,
+                org.openrms.wsman.Namespaces.RESOURCE_CMD_SHELL,
+                org.openrms.wsman.Actions.CREATE)
+            .body(org.openrms.wsman.ShellCreate.standard().toElement())
+            .build();
+    HttpResponse<byte[]> r = post(https, TestListeners.bytes(create), TestListeners.auth());
+    assertThat(r.statusCode()).isEqualTo(200);
+    org.openrms.wsman.Envelope e =
+        new org.openrms.wsman.EnvelopeReader(org.openrms.wsman.EnvelopeReader.Limits.DEFAULT, false)
+            .read(r.body());
+    org.openrms.wsman.ResourceCreated created =
+        org.openrms.wsman.ResourceCreated.from(e.body().children().get(0)).orElseThrow();
+    assertThat(created.address()).isEqualTo(https.toString());
+    String shellId = created.selectors().get("ShellId");
+    org.openrms.wsman.Envelope delete =
+        org.openrms.wsman.Envelope.request(
+                TestListeners.TO,
+                org.openrms.wsman.Namespaces.RESOURCE_CMD_SHELL,
+                org.openrms.wsman.Actions.DELETE)
+            .selector("ShellId", shellId)
+            .build();
+    assertThat(post(https, TestListeners.bytes(delete), TestListeners.auth()).statusCode())
+        .isEqualTo(200);
+    assertThat(listener.openShells()).isZero();
+  }
+
+  @Test
   void aMissingKeystoreFailsTheStart() {
     assertThatThrownBy(
             () ->

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.openrms.wsman.Actions;
 import org.openrms.wsman.CommandLine;
 import org.openrms.wsman.FaultType;
 import org.openrms.wsman.Namespaces;
+import org.openrms.wsman.ResourceCreated;
 import org.openrms.wsman.Send;
 import org.openrms.wsman.ShellCreate;
 import org.openrms.wsman.ShellStream;
@@ -38,7 +40,7 @@ public final class ShellResource implements Resource {
 
   /**
    * The resource over {@code registry}; a Receive waits at most {@code maxTimeout}; {@code address}
-   * is the listener URL written in Create responses.
+   * is the listener URL written in Create responses when the request's own endpoint is unknown.
    */
   public ShellResource(ShellRegistry registry, Duration maxTimeout, Supplier<String> address) {
     this.registry = registry;
@@ -58,14 +60,22 @@ public final class ShellResource implements Resource {
 
   @Override
   public XmlElement create(ResourceRequest request) {
-    return ShellXml.resourceCreated(address.get(), open(request).id);
+    return created(request, open(request));
   }
 
   /** Windows' Create response: {@code x:ResourceCreated} and the created {@code rsp:Shell}. */
   @Override
   public List<XmlElement> createResponseBody(ResourceRequest request) {
     WinrsShell shell = open(request);
-    return List.of(ShellXml.resourceCreated(address.get(), shell.id), ShellXml.shell(shell));
+    return List.of(created(request, shell), ShellXml.shell(shell));
+  }
+
+  /** {@code x:ResourceCreated} addressed as the request reached the listener. */
+  private XmlElement created(ResourceRequest request, WinrsShell shell) {
+    String at = request.endpoint().isEmpty() ? address.get() : request.endpoint();
+    return new ResourceCreated(
+            at, Namespaces.RESOURCE_CMD_SHELL, Map.of(Shells.SELECTOR_SHELL_ID, shell.id))
+        .toElement();
   }
 
   private WinrsShell open(ResourceRequest request) {

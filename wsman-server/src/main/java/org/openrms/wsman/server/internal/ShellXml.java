@@ -6,18 +6,11 @@ import javax.xml.namespace.QName;
 import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.XmlElement;
 
-/** The {@code rsp:Shell} representation and the Create response, in Windows' element order. */
+/** The {@code rsp:Shell} representation, in Windows' element order. */
 final class ShellXml {
   static final QName SHELL = rsp("Shell");
   static final QName RECEIVE = rsp("Receive");
   static final QName DESIRED_STREAM = rsp("DesiredStream");
-  static final QName RESOURCE_CREATED = new QName(Namespaces.TRANSFER, "ResourceCreated", "x");
-  static final QName REFERENCE_PARAMETERS =
-      new QName(Namespaces.ADDRESSING, "ReferenceParameters", "a");
-  static final QName ADDRESS = new QName(Namespaces.ADDRESSING, "Address", "a");
-  static final QName RESOURCE_URI = new QName(Namespaces.WSMAN, "ResourceURI", "w");
-  static final QName SELECTOR_SET = new QName(Namespaces.WSMAN, "SelectorSet", "w");
-  static final QName SELECTOR = new QName(Namespaces.WSMAN, "Selector", "w");
 
   private ShellXml() {}
 
@@ -54,25 +47,6 @@ final class ShellXml {
         .child(rsp("OutputStreams"), s.outputStreams)
         .child(rsp("ShellRunTime"), dayTime(Duration.ofNanos(now - s.createdNanos)))
         .child(rsp("ShellInactivity"), dayTime(Duration.ofNanos(now - s.lastUsedNanos())))
-        .build();
-  }
-
-  /** The Create response body's first element: address and ShellId selector. */
-  static XmlElement resourceCreated(String address, String shellId) {
-    return XmlElement.builder(RESOURCE_CREATED)
-        .child(ADDRESS, address)
-        .child(
-            XmlElement.builder(REFERENCE_PARAMETERS)
-                .child(RESOURCE_URI, Namespaces.RESOURCE_CMD_SHELL)
-                .child(
-                    XmlElement.builder(SELECTOR_SET)
-                        .child(
-                            XmlElement.builder(SELECTOR)
-                                .attribute("Name", "ShellId")
-                                .text(shellId)
-                                .build())
-                        .build())
-                .build())
         .build();
   }
 
