@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
@@ -192,6 +193,7 @@ public final class RightsClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private boolean allowBasicOverHttp;
+    private Supplier<String> idToken;
 
     Builder() {}
 
@@ -209,6 +211,7 @@ public final class RightsClient implements AutoCloseable {
       connectTimeout = s.connectTimeout();
       requestTimeout = s.requestTimeout();
       allowBasicOverHttp = s.allowBasicOverHttp();
+      idToken = s.idToken();
     }
 
     /**
@@ -262,6 +265,22 @@ public final class RightsClient implements AutoCloseable {
       }
       this.login = login;
       this.password = password.clone();
+      return this;
+    }
+
+    /**
+     * Where {@link GroupIdType#PASSPORT} sessions get their credentials: an OpenID Connect ID token
+     * from a provider the rights server trusts, sent as {@code Authorization: Bearer} instead of
+     * the Basic credentials on every request of such a session (machine and user activation). The
+     * supplier is called once per request, on the activation's thread, so it can hand a fresh token
+     * (refreshing it, or reading a file); a {@code null}, blank or malformed token, or a supplier
+     * that throws, fails the activation with {@link HResult#E_DRM_AUTHENTICATION_FAILED} before
+     * anything is sent. Like credentials, tokens go over HTTPS only (see {@link
+     * #allowBasicOverHttp}). {@link GroupIdType#WINDOWS_AUTH} sessions keep using {@link
+     * #credentials}. The SDK never logs the token. Default: none.
+     */
+    public Builder idToken(Supplier<String> supplier) {
+      this.idToken = Objects.requireNonNull(supplier, "supplier");
       return this;
     }
 
@@ -371,7 +390,8 @@ public final class RightsClient implements AutoCloseable {
                   validityTolerance,
                   connectTimeout,
                   requestTimeout,
-                  allowBasicOverHttp));
+                  allowBasicOverHttp,
+                  idToken));
       if (password != null) {
         Arrays.fill(password, '\0');
         password = null;

@@ -169,7 +169,9 @@ final class ActivationTask implements Runnable {
     progress(10);
     MachineActivationResponse response =
         RmsHttp.parse(
-            send(plan.endpoint(), runtime.http().post(plan.endpoint(), request)),
+            send(
+                plan.endpoint(),
+                runtime.http().post(plan.endpoint(), request, session.groupIdType())),
             MachineActivationResponse.class);
     progress(50);
     List<X509Certificate> chain =
@@ -210,7 +212,9 @@ final class ActivationTask implements Runnable {
     progress(10);
     CertificationResponse response =
         RmsHttp.parse(
-            send(plan.endpoint(), runtime.http().post(plan.endpoint(), request)),
+            send(
+                plan.endpoint(),
+                runtime.http().post(plan.endpoint(), request, session.groupIdType())),
             CertificationResponse.class);
     progress(40);
     if (response.racChain() == null || response.sealedPrivateKey() == null) {

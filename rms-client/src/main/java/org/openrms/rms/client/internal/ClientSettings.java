@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The immutable settings of a {@code RightsClient}, as its builder collected them.
@@ -17,6 +18,7 @@ import java.util.concurrent.Executor;
  * @param password the client's own copy of the password (zeroed on close), or {@code null}
  * @param callbackExecutor the configured executor, or {@code null} for the shared default
  * @param allowBasicOverHttp whether credentials may be sent over plain HTTP (tests, lab setups)
+ * @param idToken supplies the OpenID Connect ID token of {@code PASSPORT} sessions, or {@code null}
  */
 public record ClientSettings(
     URI serviceUrl,
@@ -31,7 +33,8 @@ public record ClientSettings(
     Duration validityTolerance,
     Duration connectTimeout,
     Duration requestTimeout,
-    boolean allowBasicOverHttp) {
+    boolean allowBasicOverHttp,
+    Supplier<String> idToken) {
 
   /** The configured executor, or {@code null} when the default is used. */
   public Executor callbackExecutorOrNull() {

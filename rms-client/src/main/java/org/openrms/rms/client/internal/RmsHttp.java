@@ -10,19 +10,26 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.openrms.auth.BasicCredentials;
 import org.openrms.core.DrmException;
 import org.openrms.core.HResult;
 import org.openrms.core.wire.RmsPaths;
 import org.openrms.core.wire.WireJson;
+import org.openrms.rms.client.GroupIdType;
 
 /**
  * JSON over HTTP(S) to the rights server with the JDK {@link HttpClient}: TLS with the client's
- * trust anchors only, redirects never followed, HTTP Basic built here and sent preemptively over
- * HTTPS only. Over plain HTTP credentials are refused ({@link HResult#E_DRM_AUTHENTICATION_FAILED},
- * nothing sent) unless the client opted in with {@code allowBasicOverHttp(true)}.
+ * trust anchors only, redirects never followed, HTTP Basic (or, for {@code PASSPORT} sessions, the
+ * OpenID Connect ID token as {@code Bearer}) built here and sent preemptively over HTTPS only. Over
+ * plain HTTP credentials are refused ({@link HResult#E_DRM_AUTHENTICATION_FAILED}, nothing sent)
+ * unless the client opted in with {@code allowBasicOverHttp(true)}.
  */
 public final class RmsHttp {
+  private static final Pattern COMPACT_JWS =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
   private final HttpClient http;
   private final ClientSettings settings;
   private final BooleanSupplier clientClosed;
@@ -51,12 +58,15 @@ public final class RmsHttp {
   }
 
   /**
-   * Starts an authenticated POST of a JSON body.
+   * Starts an authenticated POST of a JSON body: with the ID token as {@code Bearer} for a {@code
+   * PASSPORT} session of a client that has an ID token supplier, else with the Basic credentials
+   * (if any).
    *
    * @throws DrmException {@link HResult#E_DRM_AUTHENTICATION_FAILED} before anything is sent if
-   *     credentials would go over plain HTTP without {@code allowBasicOverHttp(true)}
+   *     credentials would go over plain HTTP without {@code allowBasicOverHttp(true)}, or the ID
+   *     token supplier gives no usable token
    */
-  CompletableFuture<HttpResponse<String>> post(URI url, Object body) {
+  CompletableFuture<HttpResponse<String>> post(URI url, Object body, GroupIdType type) {
     byte[] json;
     try {
       json = WireJson.writer().writeValueAsBytes(body);
@@ -69,7 +79,11 @@ public final class RmsHttp {
             .header("Content-Type", RmsPaths.JSON)
             .header("Accept", RmsPaths.JSON + ", " + RmsPaths.PROBLEM_JSON)
             .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-    if (settings.login() != null && !clientClosed.getAsBoolean()) {
+    boolean bearer = type == GroupIdType.PASSPORT && settings.idToken() != null;
+    if (bearer && !clientClosed.getAsBoolean()) {
+      requireCredentialsAllowed(url);
+      b.header("Authorization", "Bearer " + idToken(settings.idToken()));
+    } else if (!bearer && settings.login() != null && !clientClosed.getAsBoolean()) {
       requireCredentialsAllowed(url);
       b.header("Authorization", basic(settings.login(), settings.password()));
     }
@@ -140,6 +154,36 @@ public final class RmsHttp {
             + " RightsClient.Builder.allowBasicOverHttp(true))",
         null,
         null);
+  }
+
+  /**
+   * The token the supplier hands, checked to be a compact JWS (three base64url parts): anything
+   * else could not be a token, and must not reach a header. Nothing of it is put in a message.
+   */
+  private static String idToken(Supplier<String> supplier) {
+    String token;
+    try {
+      token = supplier.get();
+    } catch (RuntimeException e) {
+      throw new RmsFailure(
+          HResult.E_DRM_AUTHENTICATION_FAILED,
+          "the ID token supplier failed (" + e.getClass().getSimpleName() + ")",
+          null,
+          null);
+    }
+    if (token == null || token.isBlank()) {
+      throw new RmsFailure(
+          HResult.E_DRM_AUTHENTICATION_FAILED, "the ID token supplier gave no token", null, null);
+    }
+    token = token.strip();
+    if (!COMPACT_JWS.matcher(token).matches()) {
+      throw new RmsFailure(
+          HResult.E_DRM_AUTHENTICATION_FAILED,
+          "the ID token is not a compact JWT (three base64url parts)",
+          null,
+          null);
+    }
+    return token;
   }
 
   /** The Basic header, built by the shared codec; a login it cannot encode fails authentication. */
