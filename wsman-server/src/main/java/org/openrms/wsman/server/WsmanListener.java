@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running WS-Management listener: Jetty serving {@code POST /wsman} over HTTP (and HTTPS when
- * configured), as configured by a {@link WsmanListenerConfig}. Start one with {@link
- * #start(WsmanListenerConfig)}; {@link #close()} stops it, closes every shell (killing their
+ * A running WS-Management listener: Jetty serving {@code POST /wsman} over HTTP (unless turned off)
+ * and HTTPS (when configured), as configured by a {@link WsmanListenerConfig}. Start one with
+ * {@link #start(WsmanListenerConfig)}; {@link #close()} stops it, closes every shell (killing their
  * process trees) and is idempotent. Thread-safe.
  *
  * <p>Commands of the WinRS shell run as the OS user of the listener's JVM, whichever account
@@ -64,11 +64,15 @@ public final class WsmanListener implements AutoCloseable {
     HttpConfiguration hc = new HttpConfiguration();
     hc.setSendServerVersion(false);
     hc.setSendXPoweredBy(false);
-    this.http = new ServerConnector(server, new HttpConnectionFactory(hc));
-    http.setHost(config.bindAddress());
-    http.setPort(config.httpPort());
-    http.setIdleTimeout(120_000);
-    server.addConnector(http);
+    if (config.httpEnabled()) {
+      this.http = new ServerConnector(server, new HttpConnectionFactory(hc));
+      http.setHost(config.bindAddress());
+      http.setPort(config.httpPort());
+      http.setIdleTimeout(120_000);
+      server.addConnector(http);
+    } else {
+      this.http = null;
+    }
     this.https = config.httpsPort().isPresent() ? httpsConnector(config) : null;
     if (https != null) {
       server.addConnector(https);
@@ -78,7 +82,7 @@ public final class WsmanListener implements AutoCloseable {
     builtIns.add(new ConfigResource(config, this::httpPort, this::httpsPort));
     if (config.shell().enabled()) {
       this.shells = new ShellRegistry(config.shell(), 1_000);
-      builtIns.add(new ShellResource(shells, config.maxTimeout(), () -> httpUri().toString()));
+      builtIns.add(new ShellResource(shells, config.maxTimeout(), this::anyUri));
     } else {
       this.shells = null;
     }
@@ -141,7 +145,7 @@ public final class WsmanListener implements AutoCloseable {
     }
     LOG.info(
         "WS-Management listener on {} {} ({})",
-        l.httpUri(),
+        l.http == null ? "" : l.httpUri(),
         l.httpsUri().map(URI::toString).orElse(""),
         config);
     return l;
@@ -152,9 +156,9 @@ public final class WsmanListener implements AutoCloseable {
     return config;
   }
 
-  /** The bound HTTP port. */
+  /** The bound HTTP port, -1 when plain HTTP is off. */
   public int httpPort() {
-    return http.getLocalPort();
+    return http == null ? -1 : http.getLocalPort();
   }
 
   /** The bound HTTPS port, if HTTPS is on. */
@@ -162,9 +166,20 @@ public final class WsmanListener implements AutoCloseable {
     return https == null ? OptionalInt.empty() : OptionalInt.of(https.getLocalPort());
   }
 
-  /** The endpoint, {@code http://<bind address>:<port>/wsman} (IPv6 literals in brackets). */
+  /**
+   * The endpoint, {@code http://<bind address>:<port>/wsman} (IPv6 literals in brackets).
+   *
+   * @throws IllegalStateException when plain HTTP is off ({@link WsmanListenerConfig.Builder#http})
+   */
   public URI httpUri() {
+    if (http == null) {
+      throw new IllegalStateException("plain HTTP is off on this listener; use httpsUri()");
+    }
     return uri("http", httpPort());
+  }
+
+  private String anyUri() {
+    return (http == null ? httpsUri().orElseThrow() : httpUri()).toString();
   }
 
   /** The HTTPS endpoint, {@code https://<bind address>:<port>/wsman}, if HTTPS is on. */

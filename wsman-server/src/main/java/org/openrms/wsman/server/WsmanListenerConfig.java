@@ -21,7 +21,8 @@ import org.openrms.wsman.Namespaces;
  * <p>Defaults follow Windows where it has one: {@code allowUnencrypted} off, a 500 KiB (512 000
  * bytes) maximum envelope. The listener binds {@code 127.0.0.1} on an ephemeral port unless told
  * otherwise. HTTPS is on when {@link Builder#https(int, Path, char[])} names a port and a PKCS#12
- * keystore; HTTP is always on.
+ * keystore; plain HTTP is on unless {@link Builder#http(boolean) http(false)} turns it off (then
+ * HTTPS must be on).
  *
  * <p>The WinRS cmd shell ({@code http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd}) is
  * registered by default with Windows' quotas ({@link ShellSettings#DEFAULTS}); {@code
@@ -54,6 +55,7 @@ public final class WsmanListenerConfig {
 
   private final String bindAddress;
   private final int httpPort;
+  private final boolean http;
   private final Integer httpsPort;
   private final Path keyStore;
   private final KeyStore tlsKeyStore;
@@ -78,6 +80,7 @@ public final class WsmanListenerConfig {
     this.failedLoginPeriod = b.failedLoginPeriod;
     this.bindAddress = b.bindAddress;
     this.httpPort = b.httpPort;
+    this.http = b.http;
     this.httpsPort = b.httpsPort;
     this.keyStore = b.keyStore;
     this.tlsKeyStore = b.tlsKeyStore;
@@ -142,7 +145,12 @@ public final class WsmanListenerConfig {
     return bindAddress;
   }
 
-  /** The HTTP port; 0 (the default) picks a free one. */
+  /** Whether plain HTTP is served (default true). */
+  public boolean httpEnabled() {
+    return http;
+  }
+
+  /** The HTTP port; 0 (the default) picks a free one. Unused when HTTP is off. */
   public int httpPort() {
     return httpPort;
   }
@@ -220,10 +228,10 @@ public final class WsmanListenerConfig {
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "WsmanListenerConfig[%s:%d, https=%s, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
+        "WsmanListenerConfig[%s:%s, https=%s, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
             + " resources=%s, shell=%s, clientCertificates=%s]",
         bindAddress,
-        httpPort,
+        http ? Integer.toString(httpPort) : "http off",
         httpsPort == null ? "off" : httpsPort.toString(),
         allowUnencrypted,
         accounts.names().size(),
@@ -237,6 +245,7 @@ public final class WsmanListenerConfig {
   public static final class Builder {
     private String bindAddress = "127.0.0.1";
     private int httpPort = 0;
+    private boolean http = true;
     private Integer httpsPort;
     private Path keyStore;
     private KeyStore tlsKeyStore;
@@ -326,6 +335,15 @@ public final class WsmanListenerConfig {
         throw new IllegalArgumentException("the bind address is blank");
       }
       this.bindAddress = address;
+      return this;
+    }
+
+    /**
+     * Whether plain HTTP is served (default true). {@code http(false)} leaves only HTTPS (which
+     * must then be configured); {@link WsmanListener#httpUri()} then throws.
+     */
+    public Builder http(boolean enabled) {
+      this.http = enabled;
       return this;
     }
 
@@ -428,9 +446,12 @@ public final class WsmanListenerConfig {
      * The settings.
      *
      * @throws IllegalStateException if a plugin is registered at the shell URI while the built-in
-     *     shell is on
+     *     shell is on, or if neither HTTP nor HTTPS is on
      */
     public WsmanListenerConfig build() {
+      if (!http && httpsPort == null) {
+        throw new IllegalStateException("plain HTTP is off and HTTPS is not configured");
+      }
       if (shell.enabled() && resources.containsKey(Namespaces.RESOURCE_CMD_SHELL)) {
         throw new IllegalStateException(
             "a resource is registered at the shell URI; turn the built-in shell off first");

@@ -181,6 +181,28 @@ class HttpsTest {
   }
 
   @Test
+  void plainHttpCanBeTurnedOff() throws Exception {
+    try (WsmanListener only =
+        TestListeners.start(
+            b ->
+                b.allowUnencrypted(false)
+                    .http(false)
+                    .https(0, dir.resolve("tls.p12"), STORE_PASSWORD.clone()))) {
+      assertThat(only.httpPort()).isEqualTo(-1);
+      assertThatThrownBy(only::httpUri)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("plain HTTP is off");
+      HttpResponse<byte[]> r =
+          post(only.httpsUri().orElseThrow(), TestListeners.identify(), TestListeners.auth());
+      assertThat(r.statusCode()).isEqualTo(200);
+      // The only port listening is the HTTPS one.
+      assertThat(only.config().httpEnabled()).isFalse();
+    }
+    assertThatThrownBy(() -> WsmanListenerConfig.builder().http(false).build())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aMissingKeystoreFailsTheStart() {
     assertThatThrownBy(
             () ->

@@ -48,9 +48,10 @@ public final class ConfigResource implements Resource {
             .child(cfg("Certificate"), Boolean.toString(config.clientCertificates().isPresent()))
             .child(cfg("CredSSP"), "false")
             .build();
-    XmlElement.Builder ports =
-        XmlElement.builder(cfg("DefaultPorts"))
-            .child(cfg("HTTP"), Integer.toString(httpPort.getAsInt()));
+    XmlElement.Builder ports = XmlElement.builder(cfg("DefaultPorts"));
+    if (httpPort.getAsInt() >= 0) { // -1: plain HTTP is off
+      ports.child(cfg("HTTP"), Integer.toString(httpPort.getAsInt()));
+    }
     httpsPort.get().ifPresent(p -> ports.child(cfg("HTTPS"), Integer.toString(p)));
     XmlElement service =
         XmlElement.builder(cfg("Service"))
