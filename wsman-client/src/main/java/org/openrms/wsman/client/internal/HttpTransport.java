@@ -72,6 +72,7 @@ public final class HttpTransport implements AutoCloseable {
   private final HttpRequestExecutor executor = new HttpRequestExecutor();
   private final HttpProcessor processor;
   private DefaultBHttpClientConnection connection;
+  private Socket appSocket;
   private volatile DefaultBHttpClientConnection live;
   private volatile boolean closed;
 
@@ -163,10 +164,7 @@ public final class HttpTransport implements AutoCloseable {
 
   /** Opens a connection unless a usable kept-alive one is there; true if one is reused. */
   private boolean ensureConnection() throws IOException {
-    if (connection != null && !connection.isOpen()) {
-      drop();
-    }
-    if (connection != null && !usable(connection)) {
+    if (connection != null && !usable()) {
       drop();
     }
     if (connection != null) {
@@ -177,13 +175,26 @@ public final class HttpTransport implements AutoCloseable {
   }
 
   /**
-   * Whether an idle kept-alive connection can carry a request: the service has not closed it (a
-   * zero-wait read finds no end of stream) and has not sent anything unasked (which would be
-   * mistaken for the next response).
+   * Whether the idle kept-alive connection can carry a request: a read that waits 1 ms finds
+   * neither the end of the stream (the service closed it) nor bytes (something unasked, which would
+   * be taken for the next response). One probe, one millisecond at most; the connection is dropped
+   * if it reads anything, so bypassing httpcore5's buffer is harmless.
    */
-  private static boolean usable(DefaultBHttpClientConnection c) {
+  private boolean usable() {
+    if (!connection.isOpen() || appSocket == null) {
+      return false;
+    }
     try {
-      return !c.isStale() && !c.isDataAvailable(Timeout.ofMilliseconds(1));
+      int old = appSocket.getSoTimeout();
+      appSocket.setSoTimeout(1);
+      try {
+        appSocket.getInputStream().read();
+        return false;
+      } catch (SocketTimeoutException e) {
+        return true;
+      } finally {
+        appSocket.setSoTimeout(old);
+      }
     } catch (IOException | RuntimeException e) {
       return false;
     }
@@ -288,8 +299,10 @@ public final class HttpTransport implements AutoCloseable {
         ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, target.connectTimeout().toMillis()));
         ssl.startHandshake();
         c.bind(ssl, socket);
+        appSocket = ssl;
       } else {
         c.bind(socket);
+        appSocket = socket;
       }
       connection = c;
       live = c;
@@ -306,6 +319,7 @@ public final class HttpTransport implements AutoCloseable {
   private void drop() {
     DefaultBHttpClientConnection c = connection;
     connection = null;
+    appSocket = null;
     live = null;
     if (c != null) {
       c.close(CloseMode.IMMEDIATE);
