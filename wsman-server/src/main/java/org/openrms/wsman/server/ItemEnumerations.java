@@ -23,12 +23,17 @@ import org.openrms.wsman.XmlElement;
  * and {@link #release(ResourceRequest)}.
  *
  * <p>A context belongs to the account that opened it (another account gets {@code
- * n:InvalidEnumerationContext}), expires after ten minutes unused, and at most {@value
- * #MAX_CONTEXTS} are open (the oldest is dropped). Thread-safe.
+ * n:InvalidEnumerationContext}), expires after ten minutes unused. One account keeps at most
+ * {@value #MAX_CONTEXTS_PER_OWNER} open (its own oldest is dropped), and at most {@value
+ * #MAX_CONTEXTS} are open in all (then the oldest context of the account holding the most is
+ * dropped), so one account cannot evict another's contexts by opening many. Thread-safe.
  */
 public final class ItemEnumerations {
   /** The most enumeration contexts kept open at once. */
   public static final int MAX_CONTEXTS = 256;
+
+  /** The most enumeration contexts one account keeps open at once. */
+  public static final int MAX_CONTEXTS_PER_OWNER = 64;
 
   private static final long EXPIRY_NANOS = TimeUnit.MINUTES.toNanos(10);
   private static final int MAX_BATCH = 1000;
@@ -158,10 +163,32 @@ public final class ItemEnumerations {
         it.remove();
       }
     }
-    if (contexts.size() >= MAX_CONTEXTS) {
-      contexts.remove(contexts.keySet().iterator().next());
+    Map<String, Integer> perOwner = new java.util.HashMap<>();
+    for (Context x : contexts.values()) {
+      perOwner.merge(x.owner(), 1, Integer::sum);
+    }
+    if (perOwner.getOrDefault(c.owner(), 0) >= MAX_CONTEXTS_PER_OWNER) {
+      removeOldestOf(c.owner());
+    } else if (contexts.size() >= MAX_CONTEXTS) {
+      String largest = c.owner();
+      for (Map.Entry<String, Integer> e : perOwner.entrySet()) {
+        if (e.getValue() > perOwner.getOrDefault(largest, 0)) {
+          largest = e.getKey();
+        }
+      }
+      removeOldestOf(largest);
     }
     contexts.put(id, c);
+  }
+
+  private void removeOldestOf(String owner) {
+    Iterator<Context> it = contexts.values().iterator();
+    while (it.hasNext()) {
+      if (it.next().owner().equals(owner)) {
+        it.remove();
+        return;
+      }
+    }
   }
 
   private static List<XmlElement> take(Deque<XmlElement> from, int max) {
