@@ -97,7 +97,7 @@ class ShellQuotaTest {
   void aShellAtItsProcessQuotaRefusesCommands() throws Exception {
     try (ShellClient c = new ShellClient(listener)) {
       String shell = c.create();
-      c.command(shell, "sleep 30 & sleep 31 & sleep 32 & sleep 33");
+      c.command(shell, "sleep 30 & sleep 31 & sleep 32 & sleep 33 & wait");
       Thread.sleep(300);
       WsmanFault f = c.fault(c.commandRequest(shell, "echo no"));
       assertThat(f.type()).isEqualTo(FaultType.QUOTA_LIMIT);

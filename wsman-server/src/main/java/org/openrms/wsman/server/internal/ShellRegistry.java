@@ -113,10 +113,10 @@ public final class ShellRegistry implements AutoCloseable {
     return out;
   }
 
-  /** Removes and closes a shell. */
+  /** Closes a shell (killing its processes), then removes it: gone from openShells() = dead. */
   void remove(WinrsShell shell) {
-    shells.remove(shell.id, shell);
     shell.close();
+    shells.remove(shell.id, shell);
   }
 
   /** Open shells. */
