@@ -1,7 +1,14 @@
 package org.openrms.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.openrms.cli.internal.ActivationRunner;
@@ -25,12 +32,34 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     description = {
       "Activates the machine (--machine) or the user (default) against a rights server.",
-      "User activation needs an activated machine and stores a rights account certificate (RAC)."
+      "User activation needs an activated machine and stores a rights account certificate (RAC).",
+      "With --auth oidc the ID token of --id-token-file authenticates both (PASSPORT identity)."
     })
 final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
 
-  @Option(names = "--user", required = true, description = "Login (e-mail) to authenticate as.")
+  /** How the command authenticates. */
+  enum Auth {
+    basic,
+    oidc
+  }
+
+  @Option(
+      names = "--auth",
+      defaultValue = "basic",
+      description =
+          "basic (--user and a password) or oidc (an OpenID Connect ID token from --id-token-file;"
+              + " the PASSPORT group-ID type). Default: ${DEFAULT-VALUE}.")
+  Auth auth;
+
+  @Option(
+      names = "--id-token-file",
+      description =
+          "With --auth oidc: file holding the ID token (read again for every request, so a"
+              + " refreshed token is picked up).")
+  Path idTokenFile;
+
+  @Option(names = "--user", description = "Login (e-mail) to authenticate as (--auth basic).")
   String user;
 
   @Option(
@@ -65,18 +94,22 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String sessionGroupId = groupId != null ? groupId : user;
-    if (!sessionGroupId.contains("@")) {
+    boolean oidc = auth == Auth.oidc;
+    String sessionGroupId = groupId != null ? groupId : oidc ? tokenEmail() : user;
+    if (!oidc && user == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--user is required with --auth basic (the default)");
+    }
+    if (sessionGroupId == null || !sessionGroupId.contains("@")) {
       throw new ParameterException(
           spec.commandLine(),
-          "--user "
-              + user
-              + " is not an e-mail address: give the e-mail the session is for with"
-              + " --group-id EMAIL");
+          (oidc ? "the ID token has no e-mail" : "--user " + user + " is not an e-mail address")
+              + ": give the e-mail the session is for with --group-id EMAIL");
     }
-    try (RightsClient rc = client.withCredentials(user, passwordFile)) {
+    try (RightsClient rc = oidc ? oidcClient() : client.withCredentials(user, passwordFile)) {
       ActivationRunner runner = new ActivationRunner(out(), verbose, System.console() != null);
-      GroupIdType type = passport ? GroupIdType.PASSPORT : GroupIdType.WINDOWS_AUTH;
+      boolean passportType = passport || oidc;
+      GroupIdType type = passportType ? GroupIdType.PASSPORT : GroupIdType.WINDOWS_AUTH;
       try (ClientSession session = rc.createClientSession(runner, 0, type, sessionGroupId)) {
         if (machine) {
           runner.run(
@@ -91,7 +124,7 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
         } else {
           EnumSet<ActivationFlag> flags = EnumSet.of(ActivationFlag.GROUPIDENTITY);
           ActivationServiceInfo info = null;
-          if (!passport) {
+          if (!passportType) {
             // Silent Windows-style activation goes to an explicit certification URL: ask the
             // server where its certification service is (DRMGetServiceLocation), as msdrm does.
             flags.add(ActivationFlag.SILENT);
@@ -117,5 +150,54 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A client that sends the ID token of {@code --id-token-file} for its PASSPORT sessions. */
+  private RightsClient oidcClient() {
+    client.requireServer();
+    if (client.trust == null) {
+      throw new IllegalArgumentException(
+          "--trust FILE is required (the server's root-ca.pem): issued certificates must chain"
+              + " to it");
+    }
+    Path file = requireTokenFile();
+    return client.builder().idToken(() -> readToken(file)).build();
+  }
+
+  private Path requireTokenFile() {
+    if (idTokenFile == null) {
+      throw new ParameterException(spec.commandLine(), "--auth oidc needs --id-token-file FILE");
+    }
+    return idTokenFile;
+  }
+
+  /** The token in the file (surrounding white space removed); never printed. */
+  private static String readToken(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the ID token file " + file, e);
+    }
+  }
+
+  /**
+   * The {@code email} claim of the token, read without checking the signature: only the session's
+   * group ID comes from it; the server validates the token and issues the RAC for its own reading.
+   */
+  private String tokenEmail() {
+    String token = readToken(requireTokenFile());
+    String[] parts = token.split("\\.");
+    if (parts.length != 3) {
+      throw new ParameterException(
+          spec.commandLine(), "the ID token file does not hold a compact JWT (three parts)");
+    }
+    try {
+      JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+      JsonNode email = claims == null ? null : claims.get("email");
+      return email != null && email.isTextual() ? email.asText() : null;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "the ID token's claims are not base64url JSON");
+    }
   }
 }
