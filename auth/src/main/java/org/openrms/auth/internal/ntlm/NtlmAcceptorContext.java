@@ -53,7 +53,8 @@ public final class NtlmAcceptorContext extends NtlmContextBase {
 
   private byte[] challenge(byte[] token) {
     NtlmMessages.Negotiate n = NtlmMessages.parseNegotiate(token);
-    if (!NtlmFlags.has(n.flags(), NtlmFlags.REQUIRED)) {
+    // Unicode is not required here: ntlm-auth (pywinrm) asks for OEM only, and accepts Unicode.
+    if (!NtlmFlags.has(n.flags(), NtlmFlags.REQUIRED & ~NtlmFlags.UNICODE)) {
       throw refused(
           "the client did not ask for NTLMv2 with 128-bit extended session security,"
               + " signing and sealing");
@@ -67,7 +68,11 @@ public final class NtlmAcceptorContext extends NtlmContextBase {
     info.add(new AvPairs.Pair(AvPairs.DNS_DOMAIN_NAME, Wire.utf16(options.dnsComputerName())));
     info.add(new AvPairs.Pair(AvPairs.DNS_COMPUTER_NAME, Wire.utf16(options.dnsComputerName())));
     info.add(new AvPairs.Pair(AvPairs.TIMESTAMP, AvPairs.u64(fileTime(options.clock().millis()))));
-    int flags = (n.flags() & NtlmFlags.ACCEPTOR) | NtlmFlags.TARGET_TYPE_SERVER;
+    // Like Windows, echo OEM when asked (with Unicode, which wins): ntlm-auth expects it back.
+    int flags =
+        (n.flags() & (NtlmFlags.ACCEPTOR | NtlmFlags.OEM))
+            | NtlmFlags.UNICODE
+            | NtlmFlags.TARGET_TYPE_SERVER;
     negotiate = n.raw();
     challenge = NtlmMessages.encodeChallenge(flags, name, serverChallenge, AvPairs.of(info));
     return challenge.clone();
