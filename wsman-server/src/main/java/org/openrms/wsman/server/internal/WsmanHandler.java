@@ -263,7 +263,7 @@ public final class WsmanHandler extends Handler.Abstract {
             action,
             Request.getRemoteAddr(request) + ":" + port(request),
             responseLimit(envelope),
-            endpoint(request));
+            Endpoints.of(request));
     List<XmlElement> out;
     String responseAction;
     switch (action) {
@@ -328,26 +328,6 @@ public final class WsmanHandler extends Handler.Abstract {
               .withFaultDetail(WsmanFault.DETAIL_MAX_ENVELOPE_SIZE));
     }
     return (int) Math.min(client, config.maxEnvelopeSize());
-  }
-
-  /**
-   * The URL this request reached: its scheme, the Host it named (when that is a plain host name or
-   * IP literal, else the local address), and the Host's port (else the port the connection came in
-   * on).
-   */
-  static String endpoint(Request request) {
-    String host = Request.getServerName(request);
-    if (host == null || !host.matches("[A-Za-z0-9._-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]")) {
-      host = Request.getLocalAddr(request);
-    }
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    int port = request.getHttpURI().getPort();
-    if (port <= 0) {
-      port = Request.getLocalPort(request);
-    }
-    return (request.isSecure() ? "https" : "http") + "://" + host + ":" + port + PATH;
   }
 
   private static int port(Request request) {
