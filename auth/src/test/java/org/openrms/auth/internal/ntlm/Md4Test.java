@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The test suite of RFC 1320, appendix A.5. */
+/** The test suite of RFC 1320, appendix A.5 (the last two span two 64-byte blocks). */
 class Md4Test {
   @ParameterizedTest
   @CsvSource(
@@ -26,13 +26,5 @@ class Md4Test {
   void rfc1320(String message, String digest) {
     assertThat(HexFormat.of().formatHex(Md4.digest(message.getBytes(StandardCharsets.US_ASCII))))
         .isEqualTo(digest);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"55", "56", "63", "64", "65", "119", "120", "128"})
-  void blockBoundariesAgreeWithIncrementalPadding(int length) {
-    // Lengths around the 56-byte padding boundary: the digest is stable and 16 bytes.
-    byte[] data = new byte[length];
-    assertThat(Md4.digest(data)).hasSize(16).isEqualTo(Md4.digest(data.clone()));
   }
 }

@@ -271,6 +271,37 @@ class NtlmContextTest {
   }
 
   @Test
+  void initiatorAnswersTheSpecChallenge() {
+    // MS-NLMP 4.2.4.3's CHALLENGE (no timestamp): the AUTHENTICATE carries a verifiable NTLMv2
+    // response for User/Domain/Password, an LMv2 response, a key exchange and a MIC flag.
+    SecurityContext client =
+        Ntlm.initiator(
+            new NtlmCredentials("User", "Domain", "Password".toCharArray()),
+            NtlmOptions.builder().servicePrincipal("HTTP/server.example").build());
+    client.step(null);
+    NtlmMessages.Authenticate a =
+        NtlmMessages.parseAuthenticate(client.step(NtlmMessagesTest.SPEC_CHALLENGE));
+    assertThat(a.user()).isEqualTo("User");
+    assertThat(a.domain()).isEqualTo("Domain");
+    assertThat(a.flags() & NtlmFlags.KEY_EXCH).isNotZero();
+    assertThat(a.encryptedSessionKey()).hasSize(16);
+    byte[] key = NtlmCrypto.ntowfv2(NtlmCrypto.ntHash("Password".toCharArray()), "User", "Domain");
+    byte[] temp = Arrays.copyOfRange(a.ntResponse(), 16, a.ntResponse().length);
+    assertThat(NtlmCrypto.ntlmv2Response(key, NtlmCryptoTest.SERVER_CHALLENGE, temp))
+        .isEqualTo(a.ntResponse());
+    NtlmBlob blob = NtlmBlob.parse(temp);
+    assertThat(a.lmResponse())
+        .isEqualTo(
+            NtlmCrypto.lmv2Response(key, NtlmCryptoTest.SERVER_CHALLENGE, blob.clientChallenge()));
+    assertThat(blob.pairs().string(AvPairs.NB_COMPUTER_NAME)).contains("Server");
+    assertThat(blob.pairs().flags()).isEqualTo(AvPairs.FLAG_MIC);
+    assertThat(blob.pairs().channelBindings()).contains(new byte[16]);
+    assertThat(blob.pairs().string(AvPairs.TARGET_NAME)).contains("HTTP/server.example");
+    assertThat(a.mic()).isNotNull().isNotEqualTo(new byte[16]);
+    assertThat(client.peerName()).isEqualTo("HTTP/server.example");
+  }
+
+  @Test
   void wrongOrderIsState() {
     assertThat(reasonOf(() -> Ntlm.acceptor(STORE, SERVER).step(null))).isEqualTo(Reason.STATE);
     SecurityContext client = client("alice", PASSWORD, NtlmOptions.defaults());
