@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.xml.namespace.QName;
+import org.openrms.wsman.Enumeration;
 import org.openrms.wsman.FaultType;
-import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.XmlElement;
 
 /**
@@ -38,29 +37,9 @@ public final class ItemEnumerations {
   private static final long EXPIRY_NANOS = TimeUnit.MINUTES.toNanos(10);
   private static final int MAX_BATCH = 1000;
 
-  static final QName ENUMERATE = n("Enumerate");
-  static final QName PULL = n("Pull");
-  static final QName RELEASE = n("Release");
-  private static final QName CONTEXT = n("EnumerationContext");
-  private static final QName N_ITEMS = n("Items");
-  private static final QName N_END = n("EndOfSequence");
-  private static final QName N_MAX = n("MaxElements");
-  private static final QName W_OPTIMIZE = w("OptimizeEnumeration");
-  private static final QName W_MAX = w("MaxElements");
-  private static final QName W_ITEMS = w("Items");
-  private static final QName W_END = w("EndOfSequence");
-
   private record Context(String owner, Deque<XmlElement> items, long touched) {}
 
   private final Map<String, Context> contexts = new LinkedHashMap<>();
-
-  private static QName n(String local) {
-    return new QName(Namespaces.ENUMERATION, local, "n");
-  }
-
-  private static QName w(String local) {
-    return new QName(Namespaces.WSMAN, local, "w");
-  }
 
   /** The {@code n:EnumerateResponse} over {@code items} for an Enumerate request. */
   public XmlElement enumerate(ResourceRequest request, List<XmlElement> items) {
@@ -79,36 +58,36 @@ public final class ItemEnumerations {
 
   private XmlElement enumerate(
       String owner, Optional<XmlElement> enumerate, List<XmlElement> items) {
-    XmlElement e = enumerate.filter(b -> b.name().equals(ENUMERATE)).orElse(null);
+    XmlElement e = enumerate.filter(b -> b.name().equals(Enumeration.ENUMERATE)).orElse(null);
     if (e == null) {
       throw FaultType.SCHEMA_VALIDATION_ERROR.exception(
           "the body of an Enumerate must be n:Enumerate");
     }
     Deque<XmlElement> rest = new ArrayDeque<>(items);
     String id = "uuid:" + UUID.randomUUID();
-    XmlElement.Builder out = XmlElement.builder(n("EnumerateResponse"));
-    if (e.child(W_OPTIMIZE).isEmpty()) {
+    XmlElement.Builder out = XmlElement.builder(Enumeration.ENUMERATE_RESPONSE);
+    if (e.child(Enumeration.W_OPTIMIZE_ENUMERATION).isEmpty()) {
       put(id, new Context(owner, rest, System.nanoTime()));
-      return out.child(CONTEXT, id).build();
+      return out.child(Enumeration.ENUMERATION_CONTEXT, id).build();
     }
-    XmlElement.Builder batch = XmlElement.builder(W_ITEMS);
-    take(rest, maxElements(e.childText(W_MAX))).forEach(batch::child);
+    XmlElement.Builder batch = XmlElement.builder(Enumeration.W_ITEMS);
+    take(rest, maxElements(e.childText(Enumeration.W_MAX_ELEMENTS))).forEach(batch::child);
     if (!rest.isEmpty()) {
       put(id, new Context(owner, rest, System.nanoTime()));
     }
-    out.child(CONTEXT, rest.isEmpty() ? "" : id).child(batch.build());
+    out.child(Enumeration.ENUMERATION_CONTEXT, rest.isEmpty() ? "" : id).child(batch.build());
     if (rest.isEmpty()) {
-      out.child(XmlElement.of(W_END));
+      out.child(XmlElement.of(Enumeration.W_END_OF_SEQUENCE));
     }
     return out.build();
   }
 
   private XmlElement pull(String owner, Optional<XmlElement> pull) {
-    XmlElement p = pull.filter(b -> b.name().equals(PULL)).orElse(null);
+    XmlElement p = pull.filter(b -> b.name().equals(Enumeration.PULL)).orElse(null);
     if (p == null) {
       throw FaultType.SCHEMA_VALIDATION_ERROR.exception("the body of a Pull must be n:Pull");
     }
-    String id = p.childText(CONTEXT).map(String::strip).orElse("");
+    String id = p.childText(Enumeration.ENUMERATION_CONTEXT).map(String::strip).orElse("");
     Context c;
     synchronized (this) {
       c = contexts.remove(id);
@@ -116,16 +95,16 @@ public final class ItemEnumerations {
     if (c == null || !c.owner().equals(owner)) {
       throw FaultType.INVALID_ENUMERATION_CONTEXT.exception("no enumeration context " + clip(id));
     }
-    XmlElement.Builder batch = XmlElement.builder(N_ITEMS);
-    take(c.items(), maxElements(p.childText(N_MAX))).forEach(batch::child);
-    XmlElement.Builder out = XmlElement.builder(n("PullResponse"));
+    XmlElement.Builder batch = XmlElement.builder(Enumeration.N_ITEMS);
+    take(c.items(), maxElements(p.childText(Enumeration.N_MAX_ELEMENTS))).forEach(batch::child);
+    XmlElement.Builder out = XmlElement.builder(Enumeration.PULL_RESPONSE);
     if (!c.items().isEmpty()) {
       put(id, new Context(owner, c.items(), System.nanoTime()));
-      out.child(CONTEXT, id);
+      out.child(Enumeration.ENUMERATION_CONTEXT, id);
     }
     out.child(batch.build());
     if (c.items().isEmpty()) {
-      out.child(XmlElement.of(N_END));
+      out.child(XmlElement.of(Enumeration.N_END_OF_SEQUENCE));
     }
     return out.build();
   }
@@ -133,8 +112,8 @@ public final class ItemEnumerations {
   private void release(String owner, Optional<XmlElement> release) {
     String id =
         release
-            .filter(b -> b.name().equals(RELEASE))
-            .flatMap(b -> b.childText(CONTEXT))
+            .filter(b -> b.name().equals(Enumeration.RELEASE))
+            .flatMap(b -> b.childText(Enumeration.ENUMERATION_CONTEXT))
             .map(String::strip)
             .orElseThrow(
                 () ->
