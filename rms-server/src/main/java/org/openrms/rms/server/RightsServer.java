@@ -200,6 +200,7 @@ public final class RightsServer implements AutoCloseable {
       WsmanListenerConfig.Builder b =
           WsmanListenerConfig.builder()
               .bindAddress(config.bindAddress())
+              .http(false)
               .https(config.managementPort().getAsInt(), ca.tlsKeyStore(pw), pw)
               .accounts(config.managementAccounts())
               .shell(ShellSettings.DEFAULTS.withEnabled(false));
