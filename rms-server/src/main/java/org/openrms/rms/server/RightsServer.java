@@ -10,7 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.security.auth.kerberos.KerberosPrincipal;
 import org.eclipse.jetty.server.Server;
+import org.openrms.auth.KerberosCredentials;
+import org.openrms.auth.SecurityContextException;
 import org.openrms.core.Pem;
 import org.openrms.core.wire.RmsPaths;
 import org.openrms.rms.server.internal.DataFiles;
@@ -28,6 +31,7 @@ import org.openrms.rms.server.internal.http.BasicAuthenticator;
 import org.openrms.rms.server.internal.http.BearerAuthenticator;
 import org.openrms.rms.server.internal.http.CertificationEndpoint;
 import org.openrms.rms.server.internal.http.JettyFactory;
+import org.openrms.rms.server.internal.http.NegotiateAuthenticator;
 import org.openrms.rms.server.internal.http.RmsHandler;
 import org.openrms.rms.server.internal.oidc.IdTokenVerifier;
 import org.openrms.wsman.server.ShellSettings;
@@ -40,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * A running OpenRMS rights server: the {@code /rms/v1} HTTP API (see {@code docs/rms-protocol.md})
  * over HTTPS by default, its certificate authority, its user directory and its audit log, all kept
  * in one data directory.
+ *
+ * <p>Callers authenticate with Basic (against the directory), Bearer (OpenID Connect ID tokens, if
+ * configured) or Negotiate (Kerberos with a service keytab, if configured).
  *
  * <p>Start with {@link #start(RightsServerConfig)}; stop with {@link #close()}. One data directory
  * serves one server at a time (a lock file guards it). Thread-safe.
@@ -56,6 +63,7 @@ public final class RightsServer implements AutoCloseable {
   private final IdentityDirectory identity;
   private final AuditLog audit;
   private final String serverId;
+  private final KerberosCredentials kerberos;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile WsmanListener management;
 
@@ -68,7 +76,9 @@ public final class RightsServer implements AutoCloseable {
       UserDirectory directory,
       IdentityDirectory identity,
       AuditLog audit,
-      String serverId) {
+      String serverId,
+      KerberosCredentials kerberos) {
+    this.kerberos = kerberos;
     this.identity = identity;
     this.config = config;
     this.lock = lock;
@@ -100,6 +110,7 @@ public final class RightsServer implements AutoCloseable {
     Database db = null;
     Server jetty = null;
     LdapDirectory ldap = null;
+    KerberosCredentials kerberos = null;
     try {
       db = Database.open(dir, "openrms-rms", 8);
       String serverId = new ServerMetaStore(db).serverId();
@@ -120,6 +131,10 @@ public final class RightsServer implements AutoCloseable {
       ldap = config.ldapDirectory().map(LdapDirectory::open).orElse(null);
       IdentityDirectory identity = ldap != null ? ldap : directory;
       List<Authenticator> authenticators = new ArrayList<>();
+      if (config.kerberosPrincipal().isPresent()) {
+        kerberos = acceptor(config);
+        authenticators.add(new NegotiateAuthenticator(kerberos, realmOf(config), identity));
+      }
       authenticators.add(new BasicAuthenticator(identity, config.allowBasicOverHttp()));
       config
           .oidc()
@@ -161,7 +176,16 @@ public final class RightsServer implements AutoCloseable {
       jetty.start();
       RightsServer server =
           new RightsServer(
-              config, lock, db, jetty, ca, directory, identity, new AuditLog(auditStore), serverId);
+              config,
+              lock,
+              db,
+              jetty,
+              ca,
+              directory,
+              identity,
+              new AuditLog(auditStore),
+              serverId,
+              kerberos);
       if (config.managementPort().isPresent()) {
         try {
           server.management = startManagement(server, config, ca, random);
@@ -179,6 +203,9 @@ public final class RightsServer implements AutoCloseable {
       if (ldap != null) {
         ldap.close();
       }
+      if (kerberos != null) {
+        kerberos.close();
+      }
       if (db != null) {
         db.close();
       }
@@ -187,6 +214,36 @@ public final class RightsServer implements AutoCloseable {
         throw (IllegalStateException) e;
       }
       throw new IllegalStateException("cannot start the rights server: " + e.getMessage(), e);
+    }
+  }
+
+  private static KerberosCredentials acceptor(RightsServerConfig config) {
+    String spn = config.kerberosPrincipal().orElseThrow();
+    try {
+      return KerberosCredentials.acceptorKeytab(spn, config.kerberosKeytab().orElseThrow());
+    } catch (SecurityContextException e) {
+      throw new IllegalStateException(
+          "cannot use the Kerberos keytab "
+              + config.kerberosKeytab().orElseThrow()
+              + " for "
+              + spn
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The service's realm: the principal's, else the default realm of the krb5 configuration. */
+  private static String realmOf(RightsServerConfig config) {
+    String spn = config.kerberosPrincipal().orElseThrow();
+    String realm = NegotiateAuthenticator.realmOf(spn);
+    if (!realm.isEmpty()) {
+      return realm;
+    }
+    try {
+      return new KerberosPrincipal("HTTP/localhost").getRealm();
+    } catch (IllegalArgumentException e) {
+      return "";
     }
   }
 
@@ -312,6 +369,9 @@ public final class RightsServer implements AutoCloseable {
       stopQuietly(jetty);
       if (identity instanceof LdapDirectory) {
         ((LdapDirectory) identity).close();
+      }
+      if (kerberos != null) {
+        kerberos.close();
       }
     } finally {
       try {

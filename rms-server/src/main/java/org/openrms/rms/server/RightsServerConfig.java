@@ -60,8 +60,12 @@ public final class RightsServerConfig {
   private final LocalAccounts managementAccounts;
   private final LdapDirectoryConfig ldapDirectory;
   private final OidcConfig oidc;
+  private final String kerberosPrincipal;
+  private final Path kerberosKeytab;
 
   private RightsServerConfig(Builder b) {
+    this.kerberosPrincipal = b.kerberosPrincipal;
+    this.kerberosKeytab = b.kerberosKeytab;
     this.ldapDirectory = b.ldapDirectory;
     this.oidc = b.oidc;
     this.dataDirectory = b.dataDirectory.toAbsolutePath().normalize();
@@ -195,6 +199,19 @@ public final class RightsServerConfig {
     return Optional.ofNullable(oidc);
   }
 
+  /**
+   * The service principal whose tickets {@code Negotiate} (Kerberos) accepts, if Kerberos is on
+   * ({@link Builder#kerberos}).
+   */
+  public Optional<String> kerberosPrincipal() {
+    return Optional.ofNullable(kerberosPrincipal);
+  }
+
+  /** The keytab holding the keys of {@link #kerberosPrincipal()}, if Kerberos is on. */
+  public Optional<Path> kerberosKeytab() {
+    return Optional.ofNullable(kerberosKeytab);
+  }
+
   /** Builder of {@link RightsServerConfig}. Not thread-safe. */
   public static final class Builder {
     private Path dataDirectory;
@@ -217,8 +234,36 @@ public final class RightsServerConfig {
     private LocalAccounts managementAccounts = LocalAccounts.empty();
     private LdapDirectoryConfig ldapDirectory;
     private OidcConfig oidc;
+    private String kerberosPrincipal;
+    private Path kerberosKeytab;
 
     private Builder() {}
+
+    /**
+     * Accepts Kerberos tickets for {@code servicePrincipal} in {@code Authorization: Negotiate}
+     * (RFC 4559; SPNEGO or raw Kerberos, HTTPS only), decrypted with the keys in {@code keytab}.
+     * The ticket's client principal ({@code user@REALM}) is looked up in the directory by user
+     * principal name, then (same realm as the service) by its user part as login or account name;
+     * the RAC gets the entry's e-mail. The realm and KDCs come from the JDK's krb5 configuration
+     * ({@code -Djava.security.krb5.conf}, else {@code /etc/krb5.conf}). The keytab is read when the
+     * server starts, which fails if it has no key for the principal.
+     *
+     * @param servicePrincipal such as {@code HTTP/rms.example.com@EXAMPLE.COM} ({@code "*"}: any
+     *     principal of the keytab), or {@code null} to turn Kerberos off (the default)
+     */
+    public Builder kerberos(String servicePrincipal, Path keytab) {
+      if (servicePrincipal == null) {
+        this.kerberosPrincipal = null;
+        this.kerberosKeytab = null;
+        return this;
+      }
+      if (servicePrincipal.isBlank()) {
+        throw new IllegalArgumentException("the Kerberos service principal must not be blank");
+      }
+      this.kerberosPrincipal = servicePrincipal.strip();
+      this.kerberosKeytab = Objects.requireNonNull(keytab, "keytab").toAbsolutePath();
+      return this;
+    }
 
     /**
      * Identifies callers (Basic logins, and later Kerberos principals) in an LDAP or Active

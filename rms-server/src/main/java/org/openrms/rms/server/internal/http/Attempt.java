@@ -7,6 +7,7 @@ package org.openrms.rms.server.internal.http;
 public final class Attempt {
   private String login;
   private String detail;
+  private String replyChallenge;
 
   /** The authenticated login, or {@code null}. */
   public String login() {
@@ -26,5 +27,15 @@ public final class Attempt {
   /** Records a detail (serial issued …). */
   public void detail(String detail) {
     this.detail = detail;
+  }
+
+  /** The {@code WWW-Authenticate} value that finishes the authentication, or {@code null}. */
+  public String replyChallenge() {
+    return replyChallenge;
+  }
+
+  /** Records the {@code WWW-Authenticate} value the answer carries (Kerberos mutual auth). */
+  public void replyChallenge(String challenge) {
+    this.replyChallenge = challenge;
   }
 }

@@ -57,8 +57,8 @@ public final class Authenticators {
   }
 
   /**
-   * Authenticates a request, records the login in the audit attempt, and refuses a disabled
-   * account: what every authenticated endpoint does first.
+   * Authenticates a request, records the login (and the mechanism's reply challenge) in the
+   * attempt, and refuses a disabled account: what every authenticated endpoint does first.
    *
    * @throws ApiException as {@link #authenticate}, or 403 {@code REQUEST_DENIED} for a disabled
    *     account (after its login was recorded)
@@ -66,6 +66,7 @@ public final class Authenticators {
   public Authentication authenticateEnabled(String authorization, boolean secure, Attempt attempt) {
     Authentication auth = authenticate(authorization, secure);
     attempt.login(auth.entry().login());
+    attempt.replyChallenge(auth.replyChallenge());
     if (!auth.entry().enabled()) {
       throw new ApiException(RmsErrorCode.REQUEST_DENIED, "the account is disabled");
     }

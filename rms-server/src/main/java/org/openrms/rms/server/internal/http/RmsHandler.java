@@ -98,6 +98,10 @@ public final class RmsHandler extends Handler.Abstract {
           Reply.problem(
               RmsErrorCode.SERVER_ERROR, 500, "the server could not complete the request");
     }
+    if (attempt.replyChallenge() != null && reply.status() != 401) {
+      // the Kerberos AP-REP: the client checks it to know it spoke to the right server
+      reply = reply.withHeader("WWW-Authenticate", attempt.replyChallenge());
+    }
     if (auditKind != null) {
       recordAudit(
           auditKind, request, attempt, outcome, "OK".equals(outcome) ? attempt.detail() : failure);
