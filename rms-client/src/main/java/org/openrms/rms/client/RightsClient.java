@@ -20,6 +20,7 @@ import org.openrms.core.HResult;
 import org.openrms.core.Pem;
 import org.openrms.rms.client.internal.ClientRuntime;
 import org.openrms.rms.client.internal.ClientSettings;
+import org.openrms.rms.client.internal.KerberosSettings;
 
 /**
  * The entry point of the rights-management SDK: the rights server to talk to, the trust anchors,
@@ -39,6 +40,10 @@ import org.openrms.rms.client.internal.ClientSettings;
  *     .credentials("cat", password)
  *     .build();
  * }</pre>
+ *
+ * <p>Without {@link Builder#credentials credentials}, {@link GroupIdType#WINDOWS_AUTH} sessions
+ * authenticate as the logged-on user: the default principal of the Kerberos ticket cache ({@code
+ * kinit}), sent as {@code Negotiate} (see {@link Builder#kerberosTicketCache}).
  *
  * <h2>Customize a client with newBuilder()</h2>
  *
@@ -194,6 +199,9 @@ public final class RightsClient implements AutoCloseable {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private boolean allowBasicOverHttp;
     private Supplier<String> idToken;
+    private String kerberosPrincipal;
+    private Path ticketCache;
+    private boolean kerberosForCredentials;
 
     Builder() {}
 
@@ -212,6 +220,9 @@ public final class RightsClient implements AutoCloseable {
       requestTimeout = s.requestTimeout();
       allowBasicOverHttp = s.allowBasicOverHttp();
       idToken = s.idToken();
+      kerberosPrincipal = s.kerberos().servicePrincipal();
+      ticketCache = s.kerberos().ticketCache();
+      kerberosForCredentials = s.kerberos().forCredentials();
     }
 
     /**
@@ -250,9 +261,11 @@ public final class RightsClient implements AutoCloseable {
 
     /**
      * The credentials sent (HTTP Basic, preemptively, over HTTPS only; see {@link
-     * #allowBasicOverHttp}) for activation. The password array is copied (the caller may zero its
-     * own array at once); the copy is zeroed by {@link #build()}, which gives the client its own
-     * copy, or by a later call of this method.
+     * #allowBasicOverHttp}) for activation, or used for a Kerberos ticket (see {@link
+     * #kerberosForCredentials}). Without credentials, {@link GroupIdType#WINDOWS_AUTH} sessions use
+     * the Kerberos ticket cache ({@link #kerberosTicketCache}). The password array is copied (the
+     * caller may zero its own array at once); the copy is zeroed by {@link #build()}, which gives
+     * the client its own copy, or by a later call of this method.
      */
     public Builder credentials(String login, char[] password) {
       Objects.requireNonNull(login, "login");
@@ -281,6 +294,52 @@ public final class RightsClient implements AutoCloseable {
      */
     public Builder idToken(Supplier<String> supplier) {
       this.idToken = Objects.requireNonNull(supplier, "supplier");
+      return this;
+    }
+
+    /**
+     * The rights server's Kerberos service principal, such as {@code
+     * HTTP/rms.example.com@EXAMPLE.COM}. Default: {@code HTTP/<host of the URL>} in the default
+     * realm of the krb5 configuration ({@code -Djava.security.krb5.conf}, else {@code
+     * /etc/krb5.conf}), which is what Windows asks for.
+     */
+    public Builder kerberosServicePrincipal(String servicePrincipal) {
+      Objects.requireNonNull(servicePrincipal, "servicePrincipal");
+      if (servicePrincipal.isBlank()) {
+        throw new IllegalArgumentException("the service principal must not be blank");
+      }
+      this.kerberosPrincipal = servicePrincipal.strip();
+      return this;
+    }
+
+    /**
+     * The Kerberos ticket cache of the logged-on identity (a file, as {@code kinit} writes it).
+     *
+     * <p>{@link GroupIdType#WINDOWS_AUTH} sessions of a client without {@link #credentials} use the
+     * logged-on identity, the way Windows does: the default principal of this ticket cache
+     * authenticates with {@code Authorization: Negotiate} (a SPNEGO-wrapped Kerberos AP-REQ for
+     * {@link #kerberosServicePrincipal}, sent preemptively, over HTTPS only), and a success answer
+     * must carry the server's AP-REP (mutual authentication), else the activation fails with {@link
+     * HResult#E_DRM_AUTHENTICATION_FAILED}. A cache without a current ticket-granting ticket, or a
+     * service unknown to the KDC, fails the same way before anything is sent. If there is no ticket
+     * cache file, the request goes without credentials.
+     *
+     * <p>Default: {@code KRB5CCNAME} (a {@code FILE:} cache or a path), else {@code
+     * /tmp/krb5cc_<uid>}.
+     */
+    public Builder kerberosTicketCache(Path ticketCache) {
+      this.ticketCache = Objects.requireNonNull(ticketCache, "ticketCache");
+      return this;
+    }
+
+    /**
+     * Whether explicit {@link #credentials} are a Kerberos principal and its password: the client
+     * then gets a ticket with them for every request and sends {@code Negotiate} (HTTPS only)
+     * instead of Basic, so the password never reaches the rights server. Default: {@code false}
+     * (Basic).
+     */
+    public Builder kerberosForCredentials(boolean kerberos) {
+      this.kerberosForCredentials = kerberos;
       return this;
     }
 
@@ -391,7 +450,8 @@ public final class RightsClient implements AutoCloseable {
                   connectTimeout,
                   requestTimeout,
                   allowBasicOverHttp,
-                  idToken));
+                  idToken,
+                  new KerberosSettings(kerberosPrincipal, ticketCache, kerberosForCredentials)));
       if (password != null) {
         Arrays.fill(password, '\0');
         password = null;

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param callbackExecutor the configured executor, or {@code null} for the shared default
  * @param allowBasicOverHttp whether credentials may be sent over plain HTTP (tests, lab setups)
  * @param idToken supplies the OpenID Connect ID token of {@code PASSPORT} sessions, or {@code null}
+ * @param kerberos how {@code WINDOWS_AUTH} requests use Kerberos (never {@code null})
  */
 public record ClientSettings(
     URI serviceUrl,
@@ -34,7 +35,8 @@ public record ClientSettings(
     Duration connectTimeout,
     Duration requestTimeout,
     boolean allowBasicOverHttp,
-    Supplier<String> idToken) {
+    Supplier<String> idToken,
+    KerberosSettings kerberos) {
 
   /** The configured executor, or {@code null} when the default is used. */
   public Executor callbackExecutorOrNull() {

@@ -25,6 +25,11 @@ import org.openrms.rms.client.GroupIdType;
  * OpenID Connect ID token as {@code Bearer}) built here and sent preemptively over HTTPS only. Over
  * plain HTTP credentials are refused ({@link HResult#E_DRM_AUTHENTICATION_FAILED}, nothing sent)
  * unless the client opted in with {@code allowBasicOverHttp(true)}.
+ *
+ * <p>{@code WINDOWS_AUTH} requests without explicit credentials use the logged-on identity, as
+ * Windows does: the default principal of the Kerberos ticket cache, sent as {@code Negotiate}
+ * ({@link NegotiateRound}, HTTPS only, the server's AP-REP verified). Explicit credentials go as
+ * Basic, or as {@code Negotiate} with a ticket got with the password if so configured.
  */
 public final class RmsHttp {
   private static final Pattern COMPACT_JWS =
@@ -80,14 +85,56 @@ public final class RmsHttp {
             .header("Accept", RmsPaths.JSON + ", " + RmsPaths.PROBLEM_JSON)
             .POST(HttpRequest.BodyPublishers.ofByteArray(json));
     boolean bearer = type == GroupIdType.PASSPORT && settings.idToken() != null;
-    if (bearer && !clientClosed.getAsBoolean()) {
+    NegotiateRound round = null;
+    if (clientClosed.getAsBoolean()) {
+      // a closed client sends no credentials
+    } else if (bearer) {
       requireCredentialsAllowed(url);
       b.header("Authorization", "Bearer " + idToken(settings.idToken()));
-    } else if (!bearer && settings.login() != null && !clientClosed.getAsBoolean()) {
+    } else if (settings.login() != null && settings.kerberos().forCredentials()) {
+      requireHttps(url);
+      round =
+          NegotiateRound.fromPassword(
+              settings.kerberos(), url, settings.login(), settings.password());
+    } else if (settings.login() != null) {
       requireCredentialsAllowed(url);
       b.header("Authorization", basic(settings.login(), settings.password()));
+    } else if (type == GroupIdType.WINDOWS_AUTH && isHttps(url)) {
+      round = NegotiateRound.fromTicketCache(settings.kerberos(), url).orElse(null);
     }
-    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (round == null) {
+      return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+    NegotiateRound r = round;
+    b.header("Authorization", r.header());
+    CompletableFuture<HttpResponse<String>> sent;
+    try {
+      sent = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      r.close();
+      throw e;
+    }
+    return sent.thenApply(
+            resp -> {
+              r.verify(resp);
+              return resp;
+            })
+        .whenComplete((resp, failure) -> r.close());
+  }
+
+  private static boolean isHttps(URI url) {
+    return "https".equalsIgnoreCase(url.getScheme());
+  }
+
+  /** Kerberos goes over HTTPS only: the rights API has no message encryption. */
+  private static void requireHttps(URI url) {
+    if (!isHttps(url)) {
+      throw new RmsFailure(
+          HResult.E_DRM_AUTHENTICATION_FAILED,
+          "refusing to send a Kerberos ticket to " + url + "; Negotiate goes over https only",
+          null,
+          null);
+    }
   }
 
   /**
@@ -102,6 +149,9 @@ public final class RmsHttp {
     try {
       r = f.get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof DrmException d) {
+        throw d; // the answer was judged already (a server that did not prove its identity)
+      }
       throw HResultTable.forTransport(e.getCause(), url.toString());
     }
     DrmException failure =
