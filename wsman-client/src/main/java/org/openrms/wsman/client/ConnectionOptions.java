@@ -22,6 +22,8 @@ public final class ConnectionOptions implements AutoCloseable {
   private final AuthMechanism authMechanism;
   private final PrivateKey clientKey;
   private final X509Certificate[] clientChain;
+  private final boolean ntlmOnly;
+  private final boolean spnegoWrappedNtlm;
   private volatile boolean closed;
 
   private ConnectionOptions(Builder b) {
@@ -30,6 +32,8 @@ public final class ConnectionOptions implements AutoCloseable {
     this.authMechanism = b.authMechanism;
     this.clientKey = b.clientKey;
     this.clientChain = b.clientChain;
+    this.ntlmOnly = b.ntlmOnly;
+    this.spnegoWrappedNtlm = b.spnegoWrappedNtlm;
   }
 
   /** A new builder with no user, no password and no mechanism override. */
@@ -74,6 +78,22 @@ public final class ConnectionOptions implements AutoCloseable {
     return clientChain == null ? new X509Certificate[0] : clientChain.clone();
   }
 
+  /**
+   * True if Negotiate must use NTLM, never Kerberos, even for a {@code user@REALM} whose realm has
+   * a KDC (what {@code openrms wsman -a ntlm} asks for).
+   */
+  public boolean ntlmOnly() {
+    return ntlmOnly;
+  }
+
+  /**
+   * True if NTLM under Negotiate goes wrapped in SPNEGO tokens, as Windows clients send it, instead
+   * of as raw NTLMSSP, as pywinrm sends it (the default; Windows accepts both).
+   */
+  public boolean spnegoWrappedNtlm() {
+    return spnegoWrappedNtlm;
+  }
+
   /** True after {@link #close()}. */
   public boolean isClosed() {
     return closed;
@@ -97,6 +117,8 @@ public final class ConnectionOptions implements AutoCloseable {
         + (password == null ? "none" : "***")
         + ", authMechanism="
         + authMechanism
+        + (ntlmOnly ? ", ntlmOnly" : "")
+        + (spnegoWrappedNtlm ? ", spnegoWrappedNtlm" : "")
         + (clientChain == null
             ? ""
             : ", clientCertificate=" + clientChain[0].getSubjectX500Principal().getName())
@@ -114,8 +136,25 @@ public final class ConnectionOptions implements AutoCloseable {
     private AuthMechanism authMechanism;
     private PrivateKey clientKey;
     private X509Certificate[] clientChain;
+    private boolean ntlmOnly;
+    private boolean spnegoWrappedNtlm;
 
     private Builder() {}
+
+    /** Restricts Negotiate to NTLM (see {@link ConnectionOptions#ntlmOnly()}); off by default. */
+    public Builder ntlmOnly(boolean ntlmOnly) {
+      this.ntlmOnly = ntlmOnly;
+      return this;
+    }
+
+    /**
+     * Wraps NTLM in SPNEGO under Negotiate (see {@link ConnectionOptions#spnegoWrappedNtlm()}); off
+     * by default: raw NTLMSSP.
+     */
+    public Builder spnegoWrappedNtlm(boolean wrapped) {
+      this.spnegoWrappedNtlm = wrapped;
+      return this;
+    }
 
     /**
      * The TLS client certificate for {@link AuthMechanism#CLIENT_CERTIFICATE} (the {@code

@@ -8,23 +8,31 @@ import org.openrms.wsman.client.internal.Channel;
 import org.openrms.wsman.client.internal.Exchange;
 import org.openrms.wsman.client.internal.Hosts;
 import org.openrms.wsman.client.internal.HttpTransport;
+import org.openrms.wsman.client.internal.NegotiateAuth;
 import org.openrms.wsman.client.internal.Tls;
 
 /**
  * Makes the HTTP transports of one session from its plan: the endpoint and, for https, the TLS
- * context with the session's certificate checks and client certificate. The target is built once,
- * on the first connection, so that a session can be created before its trust material is usable.
+ * context with the session's certificate checks and client certificate, and for Negotiate and
+ * Kerberos the session's {@link NegotiateAuth}, which gives each connection its own security
+ * context. The target is built once, on the first connection, so that a session can be created
+ * before its trust material is usable.
  */
 final class Transports {
   private final SessionPlan plan;
   private final ClientSettings settings;
   private final long maxResponseBytes;
+  private final NegotiateAuth negotiate;
   private HttpTransport.Target target;
 
   Transports(SessionPlan plan, ClientSettings settings, long maxResponseBytes) {
     this.plan = plan;
     this.settings = settings;
     this.maxResponseBytes = maxResponseBytes;
+    this.negotiate =
+        plan.mechanism() == AuthMechanism.NEGOTIATE || plan.mechanism() == AuthMechanism.KERBEROS
+            ? new NegotiateAuth(plan, (int) Math.min(Integer.MAX_VALUE, maxResponseBytes))
+            : null;
   }
 
   /**
@@ -43,11 +51,15 @@ final class Transports {
             maxResponse);
     Transports transports = new Transports(plan, settings, maxResponse);
     return new Channel(
-        plan.endpoint().toString(), settings.maxEnvelopeSize(), exchange, transports::create);
+        plan.endpoint().toString(),
+        settings.maxEnvelopeSize(),
+        exchange,
+        transports::create,
+        transports.negotiate);
   }
 
   HttpTransport create() {
-    return new HttpTransport(this::target);
+    return new HttpTransport(this::target, negotiate);
   }
 
   private synchronized HttpTransport.Target target() {

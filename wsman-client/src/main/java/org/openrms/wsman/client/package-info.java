@@ -15,9 +15,10 @@
  * one HTTP/1.1 connection alive; its {@link org.openrms.wsman.client.Session#plan() plan} is the
  * resolved {@link org.openrms.wsman.client.SessionPlan}. Faults the service sends are {@link
  * org.openrms.wsman.WsmanFaultException}s; every other failure is a {@link
- * org.openrms.wsman.client.WsmanClientException}. Basic (over HTTPS, or plain HTTP with
- * NoEncryption) and client certificates work; Negotiate, Kerberos, Digest and CredSSP are not
- * supported yet. Everything under {@code org.openrms.wsman.client.internal} is implementation, not
- * API.
+ * org.openrms.wsman.client.WsmanClientException}. Negotiate (NTLM, or Kerberos through SPNEGO) and
+ * Kerberos authenticate each connection and, over plain HTTP, encrypt every message (MS-WSMV HTTP
+ * message encryption) unless NoEncryption; Basic (over HTTPS, or plain HTTP with NoEncryption) and
+ * client certificates work too; Digest and CredSSP are not supported yet. Everything under {@code
+ * org.openrms.wsman.client.internal} is implementation, not API.
  */
 package org.openrms.wsman.client;

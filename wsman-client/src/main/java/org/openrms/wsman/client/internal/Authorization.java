@@ -11,10 +11,11 @@ import org.openrms.wsman.client.WsmanAuthenticationException;
 
 /**
  * The {@code Authorization} header of a session's requests, made afresh for each request from the
- * plan's mechanism and connection options: none, Basic (refused over plain HTTP unless the session
- * has NoEncryption or the client allows unencrypted traffic), or the {@code https/mutual} profile
- * of a client certificate. The password is copied out of the options for the encoding only and
- * zeroed at once; the options stay the caller's.
+ * plan's mechanism and connection options: none (also for Negotiate and Kerberos, whose tokens
+ * belong to the connection: see {@link NegotiateConnection}), Basic (refused over plain HTTP unless
+ * the session has NoEncryption or the client allows unencrypted traffic), or the {@code
+ * https/mutual} profile of a client certificate. The password is copied out of the options for the
+ * encoding only and zeroed at once; the options stay the caller's.
  */
 public final class Authorization implements Supplier<String> {
   private final SessionPlan plan;
@@ -41,7 +42,9 @@ public final class Authorization implements Supplier<String> {
   public String get() {
     switch (plan.mechanism()) {
       case NONE:
-        return null;
+      case NEGOTIATE:
+      case KERBEROS:
+        return null; // connection-bound: NegotiateConnection sends the tokens
       case BASIC:
         return basic();
       case CLIENT_CERTIFICATE:
@@ -49,8 +52,9 @@ public final class Authorization implements Supplier<String> {
       default:
         throw new UnsupportedOperationException(
             plan.mechanism()
-                + " authentication is not supported yet by this client; use Basic (UseBasic"
-                + " with a user name and password) or a client certificate over https");
+                + " authentication is not supported yet by this client; use Negotiate, Kerberos,"
+                + " Basic (UseBasic with a user name and password) or a client certificate over"
+                + " https");
     }
   }
 

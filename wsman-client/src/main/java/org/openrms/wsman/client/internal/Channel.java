@@ -32,6 +32,7 @@ public final class Channel implements AutoCloseable {
   private final HttpTransport transport;
   private final ServiceLimit serviceLimit;
   private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+  private final AutoCloseable credentials;
 
   /**
    * A channel; nothing is connected until the first call.
@@ -40,10 +41,16 @@ public final class Channel implements AutoCloseable {
    * @param maxEnvelopeSize the MaxEnvelopeSize announced in each request
    * @param transports makes a connection to the service (asked once now, and for each {@link
    *     #newTransport()})
+   * @param credentials what {@link #close()} closes last (the session's Kerberos tickets), or null
    */
   public Channel(
-      String endpoint, int maxEnvelopeSize, Exchange exchange, Supplier<HttpTransport> transports) {
+      String endpoint,
+      int maxEnvelopeSize,
+      Exchange exchange,
+      Supplier<HttpTransport> transports,
+      AutoCloseable credentials) {
     this.endpoint = endpoint;
+    this.credentials = credentials;
     this.maxEnvelopeSize = maxEnvelopeSize;
     this.exchange = exchange;
     this.transports = transports;
@@ -104,7 +111,8 @@ public final class Channel implements AutoCloseable {
 
   /**
    * Closes what is registered (shells delete themselves, enumerators release their contexts; best
-   * effort), then the session's connection, aborting a request in progress. Throws nothing.
+   * effort), then the session's connection, aborting a request in progress, then the session's
+   * credentials. Throws nothing.
    */
   @Override
   public void close() {
@@ -116,6 +124,13 @@ public final class Channel implements AutoCloseable {
       }
     }
     transport.close();
+    if (credentials != null) {
+      try {
+        credentials.close();
+      } catch (Exception e) {
+        // best effort: nothing else holds them
+      }
+    }
   }
 
   /**

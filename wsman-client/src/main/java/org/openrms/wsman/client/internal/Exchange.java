@@ -130,7 +130,7 @@ public final class Exchange {
     }
     HttpTransport.Answer answer;
     try {
-      answer = transport.post(bytes, headers, readTimeout, isReplayable(request));
+      answer = transport.post(bytes, headers, readTimeout, isReplayable(request), authenticated);
     } catch (HttpTransport.OutcomeUnknownException e) {
       RuntimeException failure = connectionFailure((IOException) e.getCause(), readTimeout);
       throw new WsmanConnectionException(

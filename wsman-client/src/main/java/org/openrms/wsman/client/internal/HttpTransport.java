@@ -44,8 +44,9 @@ import org.apache.hc.core5.util.Timeout;
  * One HTTP/1.1 connection to a WS-Management service on httpcore5's blocking client connection:
  * POSTs go one at a time over one kept-alive TCP (or TLS) connection, which is opened on first use
  * and opened again when the server closed it (checked before each reuse, so that nothing is written
- * to a connection the server has closed). The connection is the unit that will own connection-bound
- * authentication state (NTLM, Kerberos) when those arrive.
+ * to a connection the server has closed). The connection is the unit that owns connection-bound
+ * authentication state (NTLM, Kerberos, see {@link ConnectionAuth}): a new connection starts a new
+ * authentication, and dropping a connection closes its state.
  *
  * <p>{@link #post} is serialised; {@link #close()} may be called from any thread and aborts a post
  * in progress. I/O failures surface as {@link IOException}s; mapping them to the client's
@@ -63,10 +64,49 @@ public final class HttpTransport implements AutoCloseable {
       String userAgent,
       long maxResponseBytes) {}
 
-  /** A response: status, reason, content type and the body bytes. */
-  public record Answer(int status, String reason, String contentType, byte[] body) {}
+  /**
+   * A response: status, reason, content type, the body bytes and the {@code WWW-Authenticate}
+   * header values (in order; empty if none).
+   */
+  public record Answer(
+      int status, String reason, String contentType, byte[] body, List<String> authenticate) {
+    /** An answer without {@code WWW-Authenticate} headers. */
+    public Answer(int status, String reason, String contentType, byte[] body) {
+      this(status, reason, contentType, body, List.of());
+    }
+
+    /** The same answer with another content type and body. */
+    public Answer withBody(String contentType, byte[] body) {
+      return new Answer(status, reason, contentType, body, authenticate);
+    }
+  }
+
+  /** Sends one request over the current connection, for a {@link ConnectionAuth}. */
+  public interface Wire {
+    /**
+     * POSTs {@code body} and reads the whole response on the current connection.
+     *
+     * @param carriesRequest whether {@code body} is the caller's request (so that once it went out,
+     *     whether the service carried it out may be unknown), not a handshake message
+     * @throws ConnectionReplacedException if the service closed the connection, which would lose
+     *     the authentication state
+     */
+    Answer exchange(byte[] body, Map<String, String> headers, boolean carriesRequest)
+        throws IOException;
+  }
+
+  /** The service closed the connection after a response, taking its authentication state along. */
+  public static final class ConnectionReplacedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionReplacedException() {
+      super("the service closed the connection during authentication");
+    }
+  }
 
   private final java.util.function.Supplier<Target> targets;
+  private final ConnectionAuth.Factory auths;
+  private ConnectionAuth auth;
   private Target target;
   private HttpHost httpHost;
   private final HttpRequestExecutor executor = new HttpRequestExecutor();
@@ -81,7 +121,17 @@ public final class HttpTransport implements AutoCloseable {
    * included) on the first post only.
    */
   public HttpTransport(java.util.function.Supplier<Target> targets) {
+    this(targets, null);
+  }
+
+  /**
+   * A transport whose connections authenticate with a connection-bound mechanism: {@code auths}
+   * makes the state of each new connection (Negotiate, Kerberos), which authenticates and, where
+   * the session encrypts, seals every request on it.
+   */
+  public HttpTransport(java.util.function.Supplier<Target> targets, ConnectionAuth.Factory auths) {
     this.targets = targets;
+    this.auths = auths;
     this.processor =
         HttpProcessorBuilder.create()
             .add(new RequestContent())
@@ -117,10 +167,16 @@ public final class HttpTransport implements AutoCloseable {
    * @param headers request headers (Content-Type, Authorization …)
    * @param readTimeout the longest wait for response bytes
    * @param replayable whether sending the request twice has the effect of sending it once
+   * @param authenticated false for a request that goes without authentication (an unauthenticated
+   *     Identify): it goes in clear, on a connection that has no authentication state
    * @throws IOException for a connect, TLS, read or write failure, or a response over the limit
    */
   public synchronized Answer post(
-      byte[] body, Map<String, String> headers, Duration readTimeout, boolean replayable)
+      byte[] body,
+      Map<String, String> headers,
+      Duration readTimeout,
+      boolean replayable,
+      boolean authenticated)
       throws IOException {
     if (closed) {
       throw new IOException("the connection is closed");
@@ -130,11 +186,40 @@ public final class HttpTransport implements AutoCloseable {
       httpHost =
           new HttpHost(target.tls() == null ? "http" : "https", target.host(), target.port());
     }
+    if (!authenticated && auth != null) {
+      drop(); // the unauthenticated request must not land on an authenticated connection
+    }
     for (int attempt = 1; ; attempt++) {
       boolean reused = ensureConnection();
       Progress progress = new Progress();
       try {
-        return exchange(body, headers, readTimeout, progress);
+        if (auths == null || !authenticated) {
+          Answer answer = exchange(body, headers, readTimeout, progress);
+          if (connection == null) {
+            closeAuth();
+          }
+          return answer;
+        }
+        if (auth == null) {
+          auth = auths.open(serverCertificate());
+        }
+        Wire wire =
+            (b, h, carries) -> {
+              Progress p = carries ? progress : new Progress();
+              Answer a = exchange(b, h, readTimeout, p);
+              if (connection == null) {
+                if (carries && p.sent) {
+                  return a; // the answer to the request itself: nothing more follows on it
+                }
+                throw new ConnectionReplacedException();
+              }
+              return a;
+            };
+        Answer answer = auth.send(wire, body, headers);
+        if (connection == null) {
+          closeAuth(); // the service closed the connection after this answer
+        }
+        return answer;
       } catch (IOException e) {
         drop();
         if (closed) {
@@ -238,14 +323,19 @@ public final class HttpTransport implements AutoCloseable {
       executor.postProcess(response, processor, context);
       byte[] bytes = read(response.getEntity());
       Header type = response.getFirstHeader("Content-Type");
+      List<String> authenticate = new java.util.ArrayList<>();
+      for (Header h : response.getHeaders("WWW-Authenticate")) {
+        authenticate.add(h.getValue());
+      }
       if (!executor.keepAlive(request, response, connection, context)) {
-        drop();
+        dropConnection(); // the caller may still need the authentication state for this answer
       }
       return new Answer(
           response.getCode(),
           response.getReasonPhrase(),
           type == null ? null : type.getValue(),
-          bytes);
+          bytes,
+          List.copyOf(authenticate));
     } catch (HttpException e) {
       throw new IOException("HTTP protocol error: " + e.getMessage(), e);
     }
@@ -316,7 +406,36 @@ public final class HttpTransport implements AutoCloseable {
     }
   }
 
+  /** The server certificate of a TLS connection, or null over plain HTTP. */
+  private java.security.cert.X509Certificate serverCertificate() {
+    if (appSocket instanceof SSLSocket ssl) {
+      try {
+        java.security.cert.Certificate[] chain = ssl.getSession().getPeerCertificates();
+        if (chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x) {
+          return x;
+        }
+      } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Closes the connection and its authentication state. */
   private void drop() {
+    dropConnection();
+    closeAuth();
+  }
+
+  private void closeAuth() {
+    ConnectionAuth a = auth;
+    auth = null;
+    if (a != null) {
+      a.close(); // one connection, one context: zeroes its keys
+    }
+  }
+
+  private void dropConnection() {
     DefaultBHttpClientConnection c = connection;
     connection = null;
     appSocket = null;
@@ -338,6 +457,9 @@ public final class HttpTransport implements AutoCloseable {
     DefaultBHttpClientConnection c = live;
     if (c != null) {
       c.close(CloseMode.IMMEDIATE);
+    }
+    synchronized (this) {
+      drop(); // after a post in progress gave up the lock: zeroes the connection's keys
     }
   }
 }
