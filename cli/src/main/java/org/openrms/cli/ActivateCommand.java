@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.openrms.cli.internal.ActivationRunner;
 import org.openrms.cli.internal.ClientOptions;
+import org.openrms.cli.internal.Passwords;
 import org.openrms.core.Pem;
 import org.openrms.rms.client.ActivationFlag;
 import org.openrms.rms.client.ActivationServiceInfo;
@@ -33,7 +35,9 @@ import picocli.CommandLine.ParameterException;
     description = {
       "Activates the machine (--machine) or the user (default) against a rights server.",
       "User activation needs an activated machine and stores a rights account certificate (RAC).",
-      "With --auth oidc the ID token of --id-token-file authenticates both (PASSPORT identity)."
+      "With --auth oidc the ID token of --id-token-file authenticates both (PASSPORT identity).",
+      "With --auth kerberos the logged-on Kerberos identity (kinit; KRB5CCNAME) authenticates both"
+          + " with Negotiate, or, with --user, a ticket got with that principal's password."
     })
 final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
@@ -41,6 +45,7 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   /** How the command authenticates. */
   enum Auth {
     basic,
+    kerberos,
     oidc
   }
 
@@ -48,9 +53,25 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
       names = "--auth",
       defaultValue = "basic",
       description =
-          "basic (--user and a password) or oidc (an OpenID Connect ID token from --id-token-file;"
-              + " the PASSPORT group-ID type). Default: ${DEFAULT-VALUE}.")
+          "basic (--user and a password), kerberos (Negotiate: the ticket cache's principal, or"
+              + " --user and its Kerberos password; HTTPS only) or oidc (an OpenID Connect ID token"
+              + " from --id-token-file; the PASSPORT group-ID type). NTLM is not offered: the"
+              + " rights server accepts Kerberos only under Negotiate. Default: ${DEFAULT-VALUE}.")
   Auth auth;
+
+  @Option(
+      names = "--spn",
+      description =
+          "With --auth kerberos: the server's service principal (default HTTP/<host of --server>"
+              + " in the default realm).")
+  String spn;
+
+  @Option(
+      names = "--ticket-cache",
+      description =
+          "With --auth kerberos and no --user: the ticket cache file (default: KRB5CCNAME, else"
+              + " /tmp/krb5cc_<uid>).")
+  Path ticketCache;
 
   @Option(
       names = "--id-token-file",
@@ -59,7 +80,11 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
               + " refreshed token is picked up).")
   Path idTokenFile;
 
-  @Option(names = "--user", description = "Login (e-mail) to authenticate as (--auth basic).")
+  @Option(
+      names = "--user",
+      description =
+          "Login (e-mail) to authenticate as (--auth basic), or Kerberos principal (--auth"
+              + " kerberos, optional).")
   String user;
 
   @Option(
@@ -95,18 +120,28 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean oidc = auth == Auth.oidc;
-    String sessionGroupId = groupId != null ? groupId : oidc ? tokenEmail() : user;
-    if (!oidc && user == null) {
+    boolean kerberos = auth == Auth.kerberos;
+    String sessionGroupId =
+        groupId != null ? groupId : oidc ? tokenEmail() : kerberos ? null : user;
+    if (auth == Auth.basic && user == null) {
       throw new ParameterException(
           spec.commandLine(), "--user is required with --auth basic (the default)");
     }
-    if (sessionGroupId == null || !sessionGroupId.contains("@")) {
+    boolean machineByTicket = kerberos && machine && groupId == null;
+    if (!machineByTicket && (sessionGroupId == null || !sessionGroupId.contains("@"))) {
       throw new ParameterException(
           spec.commandLine(),
-          (oidc ? "the ID token has no e-mail" : "--user " + user + " is not an e-mail address")
+          (oidc
+                  ? "the ID token has no e-mail"
+                  : kerberos
+                      ? "--auth kerberos needs the session's e-mail"
+                      : "--user " + user + " is not an e-mail address")
               + ": give the e-mail the session is for with --group-id EMAIL");
     }
-    try (RightsClient rc = oidc ? oidcClient() : client.withCredentials(user, passwordFile)) {
+    try (RightsClient rc =
+        oidc
+            ? oidcClient()
+            : kerberos ? kerberosClient() : client.withCredentials(user, passwordFile)) {
       ActivationRunner runner = new ActivationRunner(out(), verbose, System.console() != null);
       boolean passportType = passport || oidc;
       GroupIdType type = passportType ? GroupIdType.PASSPORT : GroupIdType.WINDOWS_AUTH;
@@ -150,6 +185,39 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * A client that sends Negotiate: for the ticket cache's principal (no {@code --user}), or with a
+   * ticket got with {@code --user}'s password.
+   */
+  private RightsClient kerberosClient() throws IOException {
+    client.requireServer();
+    if (client.trust == null) {
+      throw new IllegalArgumentException(
+          "--trust FILE is required (the server's root-ca.pem): issued certificates must chain"
+              + " to it");
+    }
+    if (!"https".equalsIgnoreCase(client.server.getScheme())) {
+      throw new ParameterException(
+          spec.commandLine(), "--auth kerberos needs an https --server (Negotiate goes over TLS)");
+    }
+    RightsClient.Builder b = client.builder();
+    if (spn != null) {
+      b.kerberosServicePrincipal(spn);
+    }
+    if (ticketCache != null) {
+      b.kerberosTicketCache(ticketCache);
+    }
+    if (user == null) {
+      return b.build();
+    }
+    char[] password = Passwords.read(passwordFile, "Kerberos password for " + user + ": ");
+    try {
+      return b.credentials(user, password).kerberosForCredentials(true).build();
+    } finally {
+      Arrays.fill(password, '\0');
+    }
   }
 
   /** A client that sends the ID token of {@code --id-token-file} for its PASSPORT sessions. */
