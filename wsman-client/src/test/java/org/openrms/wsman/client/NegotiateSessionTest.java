@@ -195,6 +195,21 @@ class NegotiateSessionTest {
   }
 
   @Test
+  void aServiceWithoutNegotiateIsNamedWithWhatItOffers() {
+    try (ConnectionOptions alice = Listeners.alice();
+        Session s =
+            WSMan.builder()
+                .build()
+                .createSession(
+                    listener.httpUri().toString(), EnumSet.of(SessionFlag.USE_NEGOTIATE), alice)) {
+      assertThatThrownBy(s::identify)
+          .isInstanceOf(WsmanAuthenticationException.class)
+          .hasMessageContaining("does not offer Negotiate")
+          .hasMessageContaining("Basic");
+    }
+  }
+
+  @Test
   void implicitNegotiateCredentialsNeedTheirFlag() throws Exception {
     // 127.0.0.2 is a loopback address but not "the local computer" of the seed's rules
     try (ServerSocket remote = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.2"));

@@ -111,6 +111,14 @@ public final class NegotiateConnection implements ConnectionAuth {
           scheme = NEGOTIATE; // raw Kerberos under Negotiate; nothing was consumed
           continue;
         }
+        if (in == null && round == 1 && !offers(a, scheme) && !a.authenticate().isEmpty()) {
+          throw failure(
+              "the service does not offer "
+                  + scheme
+                  + " (it offers "
+                  + String.join(", ", a.authenticate())
+                  + ")");
+        }
         if (in == null || context.isEstablished() || round >= MAX_ROUNDS) {
           return a; // refused: Exchange reports the 401
         }
