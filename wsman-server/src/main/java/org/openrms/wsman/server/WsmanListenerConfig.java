@@ -68,16 +68,11 @@ public final class WsmanListenerConfig {
   private final Map<String, Resource> resources;
   private final ShellSettings shell;
   private final Duration maxTimeout;
-  private final Duration credentialCacheTtl;
   private final ClientCertificates clientCertificates;
-  private final int maxConcurrentPasswordChecks;
-  private final int failedLoginLimit;
-  private final Duration failedLoginPeriod;
+  private final AuthSettings auth;
 
   private WsmanListenerConfig(Builder b) {
-    this.maxConcurrentPasswordChecks = b.maxConcurrentPasswordChecks;
-    this.failedLoginLimit = b.failedLoginLimit;
-    this.failedLoginPeriod = b.failedLoginPeriod;
+    this.auth = b.auth.build();
     this.bindAddress = b.bindAddress;
     this.httpPort = b.httpPort;
     this.http = b.http;
@@ -93,7 +88,6 @@ public final class WsmanListenerConfig {
     this.resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.resources));
     this.shell = b.shell;
     this.maxTimeout = b.maxTimeout;
-    this.credentialCacheTtl = b.credentialCacheTtl;
     this.clientCertificates = b.clientCertificates;
   }
 
@@ -107,27 +101,14 @@ public final class WsmanListenerConfig {
     return maxTimeout;
   }
 
+  /** The authentication settings (schemes, NTLM and Kerberos acceptors, Basic throttles). */
+  public AuthSettings auth() {
+    return auth;
+  }
+
   /** How long a verified Basic credential is remembered; zero for never. */
   public Duration credentialCacheTtl() {
-    return credentialCacheTtl;
-  }
-
-  /**
-   * Password derivations (PBKDF2) run at once, at most; a request that finds none free within half
-   * a second is answered 503 with {@code Retry-After} (default: the number of processors).
-   */
-  public int maxConcurrentPasswordChecks() {
-    return maxConcurrentPasswordChecks;
-  }
-
-  /** Failed Basic logins from one remote address within {@link #failedLoginPeriod()} (0: off). */
-  public int failedLoginLimit() {
-    return failedLoginLimit;
-  }
-
-  /** The window for {@link #failedLoginLimit()}, and how long an address then backs off. */
-  public Duration failedLoginPeriod() {
-    return failedLoginPeriod;
+    return auth.credentialCacheTtl();
   }
 
   /** Client-certificate authentication over HTTPS, if configured. */
@@ -175,12 +156,15 @@ public final class WsmanListenerConfig {
     return Optional.ofNullable(keyStorePassword).map(char[]::clone);
   }
 
-  /** Whether Basic is accepted over plain HTTP (default false, as on Windows). */
+  /**
+   * Whether clear messages are accepted over plain HTTP (default false, as on Windows): Basic, and
+   * unsealed bodies after Negotiate or Kerberos authentication.
+   */
   public boolean allowUnencrypted() {
     return allowUnencrypted;
   }
 
-  /** The accounts HTTP Basic is checked against (default none). */
+  /** The accounts HTTP Basic and NTLM are checked against (default none). */
   public LocalAccounts accounts() {
     return accounts;
   }
@@ -229,7 +213,7 @@ public final class WsmanListenerConfig {
     return String.format(
         Locale.ROOT,
         "WsmanListenerConfig[%s:%s, https=%s, allowUnencrypted=%s, accounts=%d, maxEnvelopeSize=%d,"
-            + " resources=%s, shell=%s, clientCertificates=%s]",
+            + " resources=%s, shell=%s, clientCertificates=%s, %s]",
         bindAddress,
         http ? Integer.toString(httpPort) : "http off",
         httpsPort == null ? "off" : httpsPort.toString(),
@@ -238,7 +222,8 @@ public final class WsmanListenerConfig {
         maxEnvelopeSize,
         List.copyOf(resources.keySet()),
         shell.enabled() ? "on" : "off",
-        clientCertificates == null ? "off" : clientCertificates.toString());
+        clientCertificates == null ? "off" : clientCertificates.toString(),
+        auth);
   }
 
   /** Mutable builder of a {@link WsmanListenerConfig}. Not thread-safe. */
@@ -258,11 +243,8 @@ public final class WsmanListenerConfig {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private ShellSettings shell = ShellSettings.DEFAULTS;
     private Duration maxTimeout = DEFAULT_MAX_TIMEOUT;
-    private Duration credentialCacheTtl = DEFAULT_CREDENTIAL_CACHE_TTL;
     private ClientCertificates clientCertificates;
-    private int maxConcurrentPasswordChecks = Runtime.getRuntime().availableProcessors();
-    private int failedLoginLimit = DEFAULT_FAILED_LOGIN_LIMIT;
-    private Duration failedLoginPeriod = DEFAULT_FAILED_LOGIN_PERIOD;
+    private AuthSettings.Builder auth = AuthSettings.builder();
 
     private Builder() {}
 
@@ -272,10 +254,16 @@ public final class WsmanListenerConfig {
      * Retry-After: 1}. At least 1; default the number of processors.
      */
     public Builder maxConcurrentPasswordChecks(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("maxConcurrentPasswordChecks must be at least 1");
-      }
-      this.maxConcurrentPasswordChecks = n;
+      auth.maxConcurrentPasswordChecks(n);
+      return this;
+    }
+
+    /**
+     * The authentication settings (replacing any set before, including the shortcuts {@link
+     * #credentialCacheTtl}, {@link #maxConcurrentPasswordChecks} and {@link #failedLoginBackoff}).
+     */
+    public Builder auth(AuthSettings settings) {
+      this.auth = Objects.requireNonNull(settings, "settings").toBuilder();
       return this;
     }
 
@@ -287,14 +275,7 @@ public final class WsmanListenerConfig {
      * it off; default {@value #DEFAULT_FAILED_LOGIN_LIMIT} within 30 s.
      */
     public Builder failedLoginBackoff(int failures, Duration period) {
-      if (failures < 0) {
-        throw new IllegalArgumentException("failures must not be negative");
-      }
-      if (period.isNegative() || period.isZero() || period.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("the backoff period must be positive, at most 1 h");
-      }
-      this.failedLoginLimit = failures;
-      this.failedLoginPeriod = period;
+      auth.failedLoginBackoff(failures, period);
       return this;
     }
 
@@ -316,10 +297,7 @@ public final class WsmanListenerConfig {
 
     /** How long a verified Basic credential is remembered, at most 10 minutes; zero: never. */
     public Builder credentialCacheTtl(Duration ttl) {
-      if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("the credential cache TTL must be 0 to 10 minutes");
-      }
-      this.credentialCacheTtl = ttl;
+      auth.credentialCacheTtl(ttl);
       return this;
     }
 
@@ -394,7 +372,7 @@ public final class WsmanListenerConfig {
       this.keyStorePassword = Objects.requireNonNull(password, "password").clone();
     }
 
-    /** Whether Basic is accepted over plain HTTP. */
+    /** Whether Basic and unsealed messages are accepted over plain HTTP. */
     public Builder allowUnencrypted(boolean allow) {
       this.allowUnencrypted = allow;
       return this;
@@ -446,7 +424,8 @@ public final class WsmanListenerConfig {
      * The settings.
      *
      * @throws IllegalStateException if a plugin is registered at the shell URI while the built-in
-     *     shell is on, or if neither HTTP nor HTTPS is on
+     *     shell is on, if neither HTTP nor HTTPS is on, or if the Kerberos scheme has no acceptor
+     *     credentials
      */
     public WsmanListenerConfig build() {
       if (!http && httpsPort == null) {

@@ -64,9 +64,22 @@ final class RawConnection implements AutoCloseable {
   }
 
   Answer send(String method, String path, byte[] body, String... headers) throws IOException {
+    return send(method, path, "application/soap+xml;charset=UTF-8", body, headers);
+  }
+
+  /** POSTs {@code body} with this Content-Type (none when null). */
+  Answer postTyped(String contentType, byte[] body, String... headers) throws IOException {
+    return send("POST", "/wsman", contentType, body, headers);
+  }
+
+  private Answer send(
+      String method, String path, String contentType, byte[] body, String... headers)
+      throws IOException {
     StringBuilder h = new StringBuilder();
     h.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
-    h.append("Content-Type: application/soap+xml;charset=UTF-8\r\n");
+    if (contentType != null) {
+      h.append("Content-Type: ").append(contentType).append("\r\n");
+    }
     h.append("Content-Length: ").append(body.length).append("\r\n");
     for (int i = 0; i < headers.length; i += 2) {
       h.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -94,9 +107,11 @@ final class RawConnection implements AutoCloseable {
     String line;
     while (!(line = line()).isEmpty()) {
       int colon = line.indexOf(':');
-      headers.put(
+      // a repeated header (WWW-Authenticate) is joined with ", ", as HTTP allows
+      headers.merge(
           line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
-          line.substring(colon + 1).strip());
+          line.substring(colon + 1).strip(),
+          (x, y) -> x + ", " + y);
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
     byte[] body = in.readNBytes(length);

@@ -24,7 +24,8 @@ import org.openrms.wsman.server.WsmanListenerConfig;
 /**
  * Who sent a request: HTTP Basic against the {@link LocalAccounts} (through the {@link
  * CredentialCache}), or a TLS client certificate mapped by {@link ClientCertificates}. Basic over
- * plain HTTP is refused unless {@code allowUnencrypted}.
+ * plain HTTP is refused unless {@code allowUnencrypted}, and always when Basic is off. Negotiate
+ * and Kerberos are connection-bound and handled by {@link ConnectionAuth}.
  */
 public final class Authenticator {
   /** The {@code Authorization} value some clients send with a client certificate. */
@@ -58,9 +59,9 @@ public final class Authenticator {
     this.cache = new CredentialCache(config.credentialCacheTtl());
     this.throttle =
         new LoginThrottle(
-            config.maxConcurrentPasswordChecks(),
-            config.failedLoginLimit(),
-            config.failedLoginPeriod().toNanos());
+            config.auth().maxConcurrentPasswordChecks(),
+            config.auth().failedLoginLimit(),
+            config.auth().failedLoginPeriod().toNanos());
     this.certificates = config.clientCertificates().orElse(null);
     if (certificates != null) {
       for (X509Certificate ca : certificates.trustedCas()) {
@@ -87,7 +88,8 @@ public final class Authenticator {
 
   /** Authenticates {@code request}. */
   public Outcome authenticate(Request request) {
-    boolean basicOnOffer = request.isSecure() || config.allowUnencrypted();
+    boolean basicOnOffer =
+        config.auth().basic() && (request.isSecure() || config.allowUnencrypted());
     String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
     boolean basic =
         authorization != null

@@ -42,9 +42,9 @@ public final class ConfigResource implements Resource {
   public XmlElement get(ResourceRequest request) {
     XmlElement auth =
         XmlElement.builder(cfg("Auth"))
-            .child(cfg("Basic"), "true")
-            .child(cfg("Kerberos"), "false")
-            .child(cfg("Negotiate"), "false")
+            .child(cfg("Basic"), Boolean.toString(config.auth().basic()))
+            .child(cfg("Kerberos"), Boolean.toString(config.auth().kerberos()))
+            .child(cfg("Negotiate"), Boolean.toString(config.auth().negotiate()))
             .child(cfg("Certificate"), Boolean.toString(config.clientCertificates().isPresent()))
             .child(cfg("CredSSP"), "false")
             .build();

@@ -3,7 +3,6 @@ package org.openrms.wsman.server.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.openrms.wsman.EnvelopeReader;
 import org.openrms.wsman.EnvelopeWriter;
 import org.openrms.wsman.FaultType;
 import org.openrms.wsman.IdentifyResponse;
-import org.openrms.wsman.Namespaces;
 import org.openrms.wsman.WsmanErrorCode;
 import org.openrms.wsman.WsmanFault;
 import org.openrms.wsman.WsmanFaultException;
@@ -36,12 +34,16 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>read the whole body (capped), so the connection survives every answer, 401 included;
  *   <li>404 for another path, 405 (with {@code Allow: POST}) for another method;
- *   <li>authenticate ({@link Authenticator}), unless {@code WSMANIDENTIFY: unauthenticated} is
- *       present: Basic over plain HTTP without {@code allowUnencrypted} is 401 <em>without</em> a
- *       Basic challenge (no mechanism the client could use is on offer; the password is not
- *       checked); missing or wrong credentials are 401 with {@code WWW-Authenticate: Basic
- *       realm="WSMAN"}; a client certificate from an untrusted CA is 401, an unmapped one 403; 503
- *       with {@code Retry-After: 1} when every password-check slot stays busy (see {@link
+ *   <li>a {@code Negotiate} or {@code Kerberos} handshake round, or a message on a connection they
+ *       authenticated, is handled by {@link ConnectionAuth} (401 rounds, unsealing, 400 for a clear
+ *       body over plain HTTP; the answer is sealed like the request);
+ *   <li>otherwise authenticate ({@link Authenticator}), unless {@code WSMANIDENTIFY:
+ *       unauthenticated} is present: Basic over plain HTTP without {@code allowUnencrypted} is 401
+ *       <em>without</em> a Basic challenge (the password is not checked); missing or wrong
+ *       credentials are 401 with a {@code WWW-Authenticate} header per scheme on offer ({@code
+ *       Negotiate}, {@code Kerberos}, {@code Basic realm="WSMAN"}); a client certificate from an
+ *       untrusted CA is 401, an unmapped one 403; 503 with {@code Retry-After: 1} when every
+ *       password-check slot stays busy (see {@link
  *       WsmanListenerConfig.Builder#maxConcurrentPasswordChecks});
  *   <li>an over-size body is a {@code w:EncodingLimit} fault (WSManFault 2150858790);
  *   <li>parse; Identify is answered (the unauthenticated shape without credentials); anything else
@@ -73,8 +75,12 @@ public final class WsmanHandler extends Handler.Abstract {
   private static final Envelope NO_REQUEST = Envelope.builder().build();
   private static final EnvelopeWriter WRITER = new EnvelopeWriter();
 
+  /** Room for the MS-WSMV 2.2.9.1 frame around an envelope of the maximum size. */
+  private static final int ENCRYPTION_OVERHEAD = 4096;
+
   private final WsmanListenerConfig config;
   private final Authenticator authenticator;
+  private final ConnectionAuth connectionAuth;
   private final Map<String, Resource> resources;
   private final EnvelopeReader reader;
   private final String machine;
@@ -84,6 +90,7 @@ public final class WsmanHandler extends Handler.Abstract {
       WsmanListenerConfig config, Authenticator authenticator, List<Resource> builtIns) {
     this.config = config;
     this.authenticator = authenticator;
+    this.connectionAuth = new ConnectionAuth(config, authenticator::accounts);
     Map<String, Resource> all = new LinkedHashMap<>(config.resources());
     for (Resource r : builtIns) {
       all.put(r.resourceUri(), r);
@@ -110,7 +117,7 @@ public final class WsmanHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     RequestBody body;
     try {
-      body = RequestBody.read(request, config.maxEnvelopeSize());
+      body = RequestBody.read(request, config.maxEnvelopeSize() + ENCRYPTION_OVERHEAD);
     } catch (IOException e) {
       callback.failed(e);
       return true;
@@ -123,7 +130,7 @@ public final class WsmanHandler extends Handler.Abstract {
       answer = fault(FaultType.INTERNAL_ERROR.exception("internal error"), NO_REQUEST);
     }
     if (!body.drained()) {
-      answer.headers.put("Connection", "close");
+      answer.header("Connection", "close");
     }
     send(response, answer, callback);
     return true;
@@ -135,11 +142,17 @@ public final class WsmanHandler extends Handler.Abstract {
       return new Answer(404, null, new byte[0]);
     }
     if (!"POST".equals(request.getMethod())) {
-      Answer a = new Answer(405, null, new byte[0]);
-      a.headers.put("Allow", "POST");
-      return a;
+      return Answer.empty(405).header("Allow", "POST");
     }
-    boolean basicOnOffer = request.isSecure() || config.allowUnencrypted();
+    ConnectionAuth.Step step = connectionAuth.step(request, body);
+    if (step.answer() != null) {
+      return step.answer();
+    }
+    if (step.user() != null) {
+      Answer a = process(request, step.soap(), false, step.user(), "spnego-kerberos");
+      a = ConnectionAuth.seal(a, step);
+      return step.mutual() == null ? a : a.header("WWW-Authenticate", step.mutual());
+    }
     boolean anonymousIdentify =
         "unauthenticated".equalsIgnoreCase(request.getHeaders().get("WSMANIDENTIFY"));
     Authenticator.Outcome who = null;
@@ -148,31 +161,43 @@ public final class WsmanHandler extends Handler.Abstract {
       if (who.user() == null) {
         LOG.debug("refused with {}", who.status());
         if (who.status() == 503) {
-          Answer busy = new Answer(503, null, new byte[0]);
-          busy.headers.put("Retry-After", "1");
-          return busy;
+          return Answer.empty(503).header("Retry-After", "1");
         }
-        return who.status() == 403
-            ? new Answer(403, null, new byte[0])
-            : unauthorized(who.challenge());
+        return who.status() == 403 ? Answer.empty(403) : unauthorized(who.challenge());
       }
     }
-    String user = who == null ? null : who.user();
-    if (body.tooLarge()) {
-      return fault(tooLarge(), recovered(body.bytes()));
+    boolean tooLarge = body.tooLarge() || body.bytes().length > config.maxEnvelopeSize();
+    return process(
+        request,
+        body.bytes(),
+        tooLarge,
+        who == null ? null : who.user(),
+        who == null ? null : who.mutual() ? "https/mutual" : "basic");
+  }
+
+  /**
+   * Answers a request body from {@code user} (null: unauthenticated, only Identify is served), who
+   * authenticated with the security profile {@code used} ({@code basic}, {@code https/mutual},
+   * {@code spnego-kerberos}).
+   */
+  private Answer process(
+      Request request, byte[] bytes, boolean tooLarge, String user, String used) {
+    if (tooLarge) {
+      return fault(tooLarge(), recovered(bytes));
     }
     Envelope envelope;
     try {
-      envelope = reader.read(body.bytes());
+      envelope = reader.read(bytes);
     } catch (WsmanFaultException e) {
       LOG.debug("unparsable envelope: {}", e.getMessage());
-      return fault(e, recovered(body.bytes()));
+      return fault(e, recovered(bytes));
     }
     if (IdentifyResponse.isRequest(envelope)) {
-      return ok(identify(who, request.isSecure()).toEnvelope());
+      return ok(Identify.response(config, user, used, request.isSecure()).toEnvelope());
     }
     if (user == null) {
-      return unauthorized(basicOnOffer);
+      return unauthorized(
+          config.auth().basic() && (request.isSecure() || config.allowUnencrypted()));
     }
     var notUnderstood = HeaderCheck.notUnderstood(envelope);
     if (notUnderstood.isPresent()) {
@@ -218,28 +243,6 @@ public final class WsmanHandler extends Handler.Abstract {
     return EnvelopeReader.recoverMessageId(bytes)
         .map(id -> Envelope.builder().messageId(id).build())
         .orElse(NO_REQUEST);
-  }
-
-  /**
-   * Identify: the unauthenticated shape without a caller; otherwise the profiles of this scheme:
-   * {@code basic}, and over HTTPS with client certificates configured also {@code https/mutual}
-   * (first when the caller used its certificate).
-   */
-  private IdentifyResponse identify(Authenticator.Outcome who, boolean secure) {
-    if (who == null) {
-      return new IdentifyResponse(
-          Namespaces.WSMAN, config.productVendor(), ANONYMOUS_PRODUCT_VERSION, List.of());
-    }
-    List<String> profiles = new ArrayList<>();
-    String basic = Namespaces.SECPROFILE_PREFIX + (secure ? "https" : "http") + "/basic";
-    if (secure && config.clientCertificates().isPresent()) {
-      profiles.add(who.mutual() ? Authenticator.MUTUAL : basic);
-      profiles.add(who.mutual() ? basic : Authenticator.MUTUAL);
-    } else {
-      profiles.add(basic);
-    }
-    return new IdentifyResponse(
-        Namespaces.WSMAN, config.productVendor(), config.productVersion(), profiles);
   }
 
   private Envelope dispatch(Envelope envelope, String user, Request request) {
@@ -354,11 +357,10 @@ public final class WsmanHandler extends Handler.Abstract {
     return new Answer(200, SOAP_CONTENT_TYPE, WRITER.toBytes(envelope));
   }
 
-  private static Answer unauthorized(boolean challenge) {
-    Answer a = new Answer(401, null, new byte[0]);
-    if (challenge) {
-      a.headers.put("WWW-Authenticate", BASIC_CHALLENGE);
-    }
+  /** A 401 with the Negotiate and Kerberos challenges on offer, and Basic's when {@code basic}. */
+  private Answer unauthorized(boolean basic) {
+    Answer a = Answer.empty(401);
+    connectionAuth.challenges(basic).forEach(c -> a.header("WWW-Authenticate", c));
     return a;
   }
 
@@ -367,22 +369,8 @@ public final class WsmanHandler extends Handler.Abstract {
     if (answer.contentType != null) {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType);
     }
-    answer.headers.forEach((n, v) -> response.getHeaders().put(n, v));
+    answer.headers.forEach(h -> response.getHeaders().add(h.getKey(), h.getValue()));
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body.length);
     response.write(true, ByteBuffer.wrap(answer.body), callback);
-  }
-
-  /** A complete answer; headers may be added before sending. */
-  private static final class Answer {
-    final int status;
-    final String contentType;
-    final byte[] body;
-    final Map<String, String> headers = new LinkedHashMap<>();
-
-    Answer(int status, String contentType, byte[] body) {
-      this.status = status;
-      this.contentType = contentType;
-      this.body = body;
-    }
   }
 }
