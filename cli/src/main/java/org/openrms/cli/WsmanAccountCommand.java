@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code openrms wsman account}: adds, removes and lists the local accounts a WS-Management
- * listener checks Basic credentials against. The file holds salted PBKDF2 hashes only and is
- * written atomically with owner-only permissions.
+ * listener checks Basic (and, for accounts added with {@code --ntlm}, NTLM) credentials against.
+ * The file holds salted PBKDF2 hashes, plus the NT hash of NTLM accounts (password-equivalent), and
+ * is written atomically with owner-only permissions.
  */
 @Command(
     name = "account",
@@ -54,16 +55,28 @@ final class WsmanAccountCommand {
         description = "Read the password from this file (else OPENRMS_PASSWORD, else a prompt).")
     Path passwordFile;
 
+    @Option(
+        names = "--ntlm",
+        description = {
+          "Also store the NT hash, so the account can log in with NTLM (Negotiate).",
+          "The NT hash is password-equivalent: keep the file private (mode 600)."
+        })
+    boolean ntlm;
+
     @Override
     public Integer call() throws IOException {
       LocalAccounts before = load();
       char[] password = Passwords.read(passwordFile, "Password for " + name + ": ");
       try {
-        before.withAccount(name, password).save(file);
+        before.withAccount(name, password, ntlm).save(file);
       } finally {
         Arrays.fill(password, '\0');
       }
-      out().println((before.contains(name) ? "Changed password of " : "Added ") + name);
+      out()
+          .println(
+              (before.contains(name) ? "Changed password of " : "Added ")
+                  + name
+                  + (ntlm ? " (NTLM enabled)" : ""));
       return ExitCodes.OK;
     }
   }
@@ -94,7 +107,8 @@ final class WsmanAccountCommand {
   static final class ListAccounts extends FileOption implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
-      load().names().forEach(out()::println);
+      LocalAccounts accounts = load();
+      accounts.names().forEach(n -> out().println(n + (accounts.ntlmEnabled(n) ? " (ntlm)" : "")));
       return ExitCodes.OK;
     }
   }

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.openrms.auth.KerberosCredentials;
 import org.openrms.cli.internal.ExitCodes;
 import org.openrms.core.Pem;
+import org.openrms.wsman.server.AuthSettings;
 import org.openrms.wsman.server.ClientCertificates;
 import org.openrms.wsman.server.LocalAccounts;
 import org.openrms.wsman.server.ShellSettings;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Option;
       "Runs a WinRM-compatible WS-Management listener at /wsman until Ctrl-C.",
       "Basic authentication against --accounts (see 'openrms wsman account'). As on Windows,",
       "Basic over plain HTTP is refused unless --allow-unencrypted; prefer --https-port.",
+      "--negotiate adds NTLM (accounts added with --ntlm) and, with --kerberos-keytab, Kerberos;",
+      "over plain HTTP their messages are then encrypted (MS-WSMV message encryption).",
       "Remote commands run as the operating-system user running this listener."
     })
 final class WsmanListenCommand extends BaseCommand implements Callable<Integer> {
@@ -105,6 +109,27 @@ final class WsmanListenCommand extends BaseCommand implements Callable<Integer> 
   @Option(names = "--no-shell", description = "Turn the WinRS cmd shell off (no remote commands).")
   boolean noShell;
 
+  @Option(
+      names = "--negotiate",
+      description = "Offer the Negotiate scheme: NTLM for --ntlm accounts, Kerberos with a keytab.")
+  boolean negotiate;
+
+  @Option(
+      names = "--kerberos-keytab",
+      paramLabel = "FILE",
+      description = "Service keytab: turns on the Kerberos scheme (and Kerberos in Negotiate).")
+  Path kerberosKeytab;
+
+  @Option(
+      names = "--spn",
+      paramLabel = "PRINCIPAL",
+      description =
+          "Service principal in the keytab, e.g. HTTP/host.example.com@REALM (default *).")
+  String spn;
+
+  @Option(names = "--no-basic", description = "Turn HTTP Basic authentication off.")
+  boolean noBasic;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.exists(accountsFile)) {
@@ -132,6 +157,18 @@ final class WsmanListenCommand extends BaseCommand implements Callable<Integer> 
       shell = shell.withIdleTimeout(Duration.ofSeconds(shellIdleSeconds));
     }
     config.shell(shell);
+    if (spn != null && kerberosKeytab == null) {
+      err().println("error: --spn needs --kerberos-keytab FILE");
+      return ExitCodes.USAGE;
+    }
+    AuthSettings.Builder auth = AuthSettings.builder().basic(!noBasic).negotiate(negotiate);
+    if (kerberosKeytab != null) {
+      // kept for the life of the process; the listener does not close it
+      auth.kerberos(true)
+          .kerberosAcceptor(
+              KerberosCredentials.acceptorKeytab(spn == null ? "*" : spn, kerberosKeytab));
+    }
+    config.auth(auth.build());
     if (clientCa != null) {
       if (httpsPort == null) {
         err().println("error: --client-ca needs --https-port (client certificates travel in TLS)");
@@ -177,6 +214,10 @@ final class WsmanListenCommand extends BaseCommand implements Callable<Integer> 
     out().println("OpenRMS WS-Management listener at " + listener.httpUri());
     listener.httpsUri().ifPresent(u -> out().println("                          and at " + u));
     out().println("Accounts: " + accounts.names().size() + " from " + accountsFile);
+    out().println("Authentication: " + listener.config().auth());
+    if (negotiate && accounts.names().stream().noneMatch(accounts::ntlmEnabled)) {
+      err().println("warning: no account has NTLM on (openrms wsman account add NAME --ntlm)");
+    }
     if (accounts.names().isEmpty()) {
       err().println("warning: the accounts file is empty; every request will be refused");
     }

@@ -104,6 +104,103 @@ class WsmanListenCommandTest {
   }
 
   @Test
+  void accountAddNtlmStoresTheNtHashOnlyForThatAccount() throws Exception {
+    Path accounts = tmp.resolve("accounts");
+    var r =
+        CliTestSupport.run(
+            "wsman",
+            "account",
+            "add",
+            "nt",
+            "--ntlm",
+            "--accounts",
+            accounts.toString(),
+            "--password-file",
+            passwordFile("Nt-pass1").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Added nt (NTLM enabled)");
+    CliTestSupport.run(
+        "wsman",
+        "account",
+        "add",
+        "plain",
+        "--accounts",
+        accounts.toString(),
+        "--password-file",
+        passwordFile("Plain-pass1").toString());
+    LocalAccounts loaded = LocalAccounts.load(accounts);
+    assertThat(loaded.ntlmEnabled("nt")).isTrue();
+    assertThat(loaded.ntlmEnabled("plain")).isFalse();
+    assertThat(loaded.verify("nt", "Nt-pass1".toCharArray())).isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(accounts)))
+        .isEqualTo("rw-------");
+    assertThat(
+            CliTestSupport.run("wsman", "account", "list", "--accounts", accounts.toString())
+                .out()
+                .lines())
+        .containsExactly("nt (ntlm)", "plain");
+  }
+
+  @Test
+  void listenRefusesAnSpnWithoutAKeytab() throws Exception {
+    Path accounts = tmp.resolve("accounts");
+    LocalAccounts.empty().withAccount("a", "pw".toCharArray()).save(accounts);
+    var r =
+        CliTestSupport.run(
+            "wsman",
+            "listen",
+            "--accounts",
+            accounts.toString(),
+            "--port",
+            "0",
+            "--negotiate",
+            "--spn",
+            "HTTP/host@REALM");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--kerberos-keytab");
+  }
+
+  @Test
+  void listenNegotiateChallengesWithNegotiate() throws Exception {
+    Path accounts = tmp.resolve("accounts");
+    LocalAccounts.empty().withAccount("alice", "Wonder-land1".toCharArray(), true).save(accounts);
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(
+        List.of(
+            "wsman", "listen", "--accounts", accounts.toString(), "--port", "0", "--negotiate"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      URI uri = null;
+      Pattern at = Pattern.compile("listener at (http://\\S+)");
+      for (String line; uri == null && (line = out.readLine()) != null; ) {
+        Matcher m = at.matcher(line);
+        if (m.find()) {
+          uri = URI.create(m.group(1));
+        }
+      }
+      assertThat(uri).as("the listener announces its URL").isNotNull();
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      byte[] identify = new EnvelopeWriter().toBytes(IdentifyResponse.request());
+      HttpResponse<String> refused =
+          http.send(
+              identifyRequest(uri, identify, "alice:Wonder-land1"),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate");
+      p.destroy();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void listenWithoutAnAccountsFileSaysHowToCreateOne() {
     Path accounts = tmp.resolve("nope");
     var r = CliTestSupport.run("wsman", "listen", "--accounts", accounts.toString(), "--port", "0");
