@@ -2,7 +2,10 @@
 
 Usage: /usr/bin/python3 pywinrm_run.py ENDPOINT USER TRANSPORT CA_PEM COMMAND [ARG ...]
 The password comes from the OPENRMS_PEER_PASSWORD environment variable, never argv.
-TRANSPORT is 'plaintext' (Basic, http) or 'ssl' (Basic over https). CA_PEM is '-' for none;
+TRANSPORT is 'plaintext' (Basic, http), 'ssl' (Basic over https) or 'ntlm' (NTLM under the
+Negotiate scheme; message_encryption stays 'auto', so over http every message is sealed, and
+ntlm-auth needs MD4: the caller sets OPENSSL_CONF to a config activating OpenSSL 3's legacy
+provider, which Debian's OpenSSL 3 leaves off). CA_PEM is '-' for none;
 otherwise the server certificate is validated against it (server_cert_validation='validate').
 OPENRMS_PEER_OPERATION_TIMEOUT (seconds), if set, replaces the 20 s operation timeout.
 Prints {"status_code", "std_out", "std_err"} (text decoded as UTF-8) or {"error", "message"}.

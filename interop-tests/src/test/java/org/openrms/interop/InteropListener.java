@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openrms.wsman.server.AuthSettings;
 import org.openrms.wsman.server.LocalAccounts;
 import org.openrms.wsman.server.WsmanListener;
 import org.openrms.wsman.server.WsmanListenerConfig;
@@ -40,11 +41,13 @@ final class InteropListener implements AutoCloseable {
 
   private final WsmanListener listener;
   private final Path caPem;
+  private final boolean basicOverHttp;
   private final HttpClient http = HttpClient.newBuilder().build();
 
-  private InteropListener(WsmanListener listener, Path caPem) {
+  private InteropListener(WsmanListener listener, Path caPem, boolean basicOverHttp) {
     this.listener = listener;
     this.caPem = caPem;
+    this.basicOverHttp = basicOverHttp;
   }
 
   static InteropListener start(Path dir) throws IOException {
@@ -60,7 +63,28 @@ final class InteropListener implements AutoCloseable {
                 .allowUnencrypted(true)
                 .https(0, tls, STORE_PASSWORD.clone())
                 .build());
-    return new InteropListener(l, caPem);
+    return new InteropListener(l, caPem, true);
+  }
+
+  /**
+   * A listener as Windows is configured by default, plus Negotiate: {@code allowUnencrypted} off,
+   * so over plain HTTP only NTLM with message encryption gets through; {@link #USER} may use NTLM.
+   */
+  static InteropListener startNegotiate(Path dir) throws IOException {
+    Path caPem = dir.resolve("ca.pem");
+    Path tls = dir.resolve("tls.p12");
+    makeCertificates(dir, caPem, tls);
+    LocalAccounts accounts = LocalAccounts.empty().withAccount(USER, PASSWORD.toCharArray(), true);
+    WsmanListener l =
+        WsmanListener.start(
+            WsmanListenerConfig.builder()
+                .bindAddress("127.0.0.1")
+                .accounts(accounts)
+                .allowUnencrypted(false)
+                .auth(AuthSettings.builder().negotiate(true).computerName("INTEROP").build())
+                .https(0, tls, STORE_PASSWORD.clone())
+                .build());
+    return new InteropListener(l, caPem, false);
   }
 
   WsmanListener listener() {
@@ -108,24 +132,44 @@ final class InteropListener implements AutoCloseable {
     return listener.openShells() == 0 && listener.liveProcesses() == 0 && descendants().isEmpty();
   }
 
-  /** An authenticated Identify over HTTP answers 200. */
+  /**
+   * An authenticated Identify (Basic over HTTP, or over HTTPS when the listener refuses clear
+   * messages on plain HTTP) answers 200.
+   */
   void assertServing() throws Exception {
     HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(httpUri())
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/soap+xml;charset=UTF-8")
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(
-                                (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(IDENTIFY))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        (basicOverHttp ? http : trustingHttps())
+            .send(
+                HttpRequest.newBuilder(basicOverHttp ? httpUri() : httpsUri())
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/soap+xml;charset=UTF-8")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    (USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(IDENTIFY))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("IdentifyResponse");
+  }
+
+  private HttpClient trustingHttps() throws Exception {
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = java.nio.file.Files.newInputStream(caPem)) {
+      trust.setCertificateEntry(
+          "ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(ssl).build();
   }
 
   /** Live processes started by this JVM (the listener's command processes; peers have exited). */

@@ -18,8 +18,10 @@ import org.apache.http.client.config.AuthSchemes;
  * The winrm4j peer, run in its own JVM by {@link Winrm4jInteropTest} so that CXF, JAXB and Woodstox
  * never share a classpath with the listener under test.
  *
- * <p>Usage: {@code Winrm4jPeer http|https HOST PORT USER CA_PEM|- COMMAND}; the password comes from
- * {@code OPENRMS_PEER_PASSWORD}. Prints one JSON line: {@code statusCode, stdout, stderr,
+ * <p>Usage: {@code Winrm4jPeer http|https HOST PORT USER CA_PEM|- COMMAND [basic|ntlm]}; the
+ * password comes from {@code OPENRMS_PEER_PASSWORD}. {@code ntlm} is winrm4j's {@code
+ * AuthSchemes.NTLM} with {@code PayloadEncryptionMode.REQUIRED} (every message sealed); the default
+ * is Basic without encryption. Prints one JSON line: {@code statusCode, stdout, stderr,
  * receiveCalls}, or {@code error, message}.
  */
 public final class Winrm4jPeer {
@@ -34,16 +36,18 @@ public final class Winrm4jPeer {
     String user = args[3];
     String caPem = args[4];
     String command = args[5];
+    boolean ntlm = args.length > 6 && args[6].equals("ntlm");
     ObjectMapper json = new ObjectMapper();
     ObjectNode out = json.createObjectNode();
     WinRmClientContext context = WinRmClientContext.newInstance();
     try {
       WinRmTool.Builder b =
           WinRmTool.Builder.builder(host, user, System.getenv("OPENRMS_PEER_PASSWORD"))
-              .setAuthenticationScheme(AuthSchemes.BASIC)
+              .setAuthenticationScheme(ntlm ? AuthSchemes.NTLM : AuthSchemes.BASIC)
               .port(port)
               .useHttps(https)
-              .payloadEncryptionMode(PayloadEncryptionMode.OFF)
+              .payloadEncryptionMode(
+                  ntlm ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF)
               .context(context);
       if (!caPem.equals("-")) {
         // winrm4j 0.12.3 passes Builder.sslContext(...) to CXF, but its async HTTP conduit still
