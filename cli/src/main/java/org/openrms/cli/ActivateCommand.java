@@ -63,7 +63,7 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
       names = "--spn",
       description =
           "With --auth kerberos: the server's service principal (default HTTP/<host of --server>"
-              + " in the default realm).")
+              + " in the realm of the client principal).")
   String spn;
 
   @Option(

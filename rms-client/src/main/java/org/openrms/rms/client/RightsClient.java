@@ -299,9 +299,10 @@ public final class RightsClient implements AutoCloseable {
 
     /**
      * The rights server's Kerberos service principal, such as {@code
-     * HTTP/rms.example.com@EXAMPLE.COM}. Default: {@code HTTP/<host of the URL>} in the default
-     * realm of the krb5 configuration ({@code -Djava.security.krb5.conf}, else {@code
-     * /etc/krb5.conf}), which is what Windows asks for.
+     * HTTP/rms.example.com@EXAMPLE.COM}. Default: {@code HTTP/<host of the URL>}, which is what
+     * Windows asks for. A principal without realm is taken in the client principal's realm (as MIT
+     * Kerberos asks the client's KDC first); the KDCs come from the JDK's krb5 configuration
+     * ({@code -Djava.security.krb5.conf}, else {@code /etc/krb5.conf}).
      */
     public Builder kerberosServicePrincipal(String servicePrincipal) {
       Objects.requireNonNull(servicePrincipal, "servicePrincipal");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * How a client authenticates {@code WINDOWS_AUTH} requests with Kerberos ({@code Negotiate}).
  *
  * @param servicePrincipal the rights server's service principal, or {@code null} for {@code
- *     HTTP/<host of the URL>} in the default realm of the krb5 configuration
+ *     HTTP/<host of the URL>}; one without realm is in the client principal's realm
  * @param ticketCache the ticket cache of the logged-on identity, or {@code null} for {@code
  *     KRB5CCNAME} (a {@code FILE:} cache), else {@code /tmp/krb5cc_<uid>}
  * @param forCredentials whether explicit credentials (login and password) get a Kerberos ticket and

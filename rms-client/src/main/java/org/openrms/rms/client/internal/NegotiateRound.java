@@ -67,6 +67,7 @@ final class NegotiateRound implements AutoCloseable {
     SecurityContext ctx = null;
     try {
       creds = login.get();
+      spn = inClientRealm(spn, creds.principal());
       ctx = Spnego.initiator(Kerberos.initiator(creds, spn));
       byte[] token = ctx.step(null);
       return new NegotiateRound(creds, ctx, SCHEME + Base64.getEncoder().encodeToString(token));
@@ -138,7 +139,19 @@ final class NegotiateRound implements AutoCloseable {
     }
   }
 
-  /** The configured service principal, else {@code HTTP/<host>} (default realm). */
+  /**
+   * A service principal without realm goes to the client's realm, as MIT Kerberos asks the client's
+   * KDC first (the JDK alone would take the default realm of its krb5 configuration).
+   */
+  static String inClientRealm(String spn, String client) {
+    int at = client.lastIndexOf('@');
+    if (spn.indexOf('@') >= 0 || at < 0 || at == client.length() - 1) {
+      return spn;
+    }
+    return spn + client.substring(at);
+  }
+
+  /** The configured service principal, else {@code HTTP/<host>} (realm: see inClientRealm). */
   static String servicePrincipal(KerberosSettings k, URI url) {
     if (k.servicePrincipal() != null) {
       return k.servicePrincipal();
