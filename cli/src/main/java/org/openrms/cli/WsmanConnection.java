@@ -38,8 +38,10 @@ final class WsmanConnection {
     BASIC(SessionFlag.USE_BASIC),
     /** A TLS client certificate (https/mutual). */
     CERTIFICATE(null),
-    /** Negotiate (UseNegotiate). */
+    /** Negotiate (UseNegotiate): Kerberos for user@REALM with a KDC, else NTLM. */
     NEGOTIATE(SessionFlag.USE_NEGOTIATE),
+    /** Negotiate restricted to NTLM (UseNegotiate, never Kerberos). */
+    NTLM(SessionFlag.USE_NEGOTIATE),
     /** Kerberos (UseKerberos). */
     KERBEROS(SessionFlag.USE_KERBEROS),
     /** No authentication (UseNoAuthentication). */
@@ -99,8 +101,22 @@ final class WsmanConnection {
 
   @Option(
       names = "--no-encryption",
-      description = "Allow Basic over plain HTTP (NoEncryption; the listener must allow it too).")
+      description =
+          "Do not encrypt over plain HTTP (NoEncryption): Basic may send the password, Negotiate"
+              + " and Kerberos send the SOAP in clear; the listener must allow unencrypted.")
   boolean noEncryption;
+
+  @Option(
+      names = "--spnego-ntlm",
+      description = "With -a negotiate|ntlm: wrap NTLM in SPNEGO as Windows does (default: raw).")
+  boolean spnegoNtlm;
+
+  @Option(
+      names = "--implicit-credentials",
+      description =
+          "With -a negotiate and no -u: use the Kerberos ticket cache"
+              + " (AllowNegotiateImplicitCredentials).")
+  boolean implicitCredentials;
 
   @Option(
       names = "--flags",
@@ -130,6 +146,12 @@ final class WsmanConnection {
     if (noEncryption) {
       flags.add(SessionFlag.NO_ENCRYPTION);
     }
+    if (implicitCredentials) {
+      flags.add(SessionFlag.ALLOW_NEGOTIATE_IMPLICIT_CREDENTIALS);
+    }
+    if (auth == Auth.NTLM && username == null) {
+      throw new IllegalArgumentException("-a ntlm needs a user name (-u DOMAIN\\user or -u user)");
+    }
     if (extraFlags != null) {
       flags.addAll(SessionFlag.fromBits(Long.decode(extraFlags).intValue()));
     }
@@ -140,7 +162,8 @@ final class WsmanConnection {
     if (maxEnvelopeSize != null) {
       wsman.maxEnvelopeSize(maxEnvelopeSize);
     }
-    ConnectionOptions.Builder options = ConnectionOptions.builder();
+    ConnectionOptions.Builder options =
+        ConnectionOptions.builder().ntlmOnly(auth == Auth.NTLM).spnegoWrappedNtlm(spnegoNtlm);
     boolean any = false;
     if (username != null) {
       flags.add(SessionFlag.CRED_USERNAME_PASSWORD);

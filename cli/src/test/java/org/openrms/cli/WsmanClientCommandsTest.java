@@ -210,7 +210,7 @@ class WsmanClientCommandsTest {
   }
 
   @Test
-  void theLoopbackDefaultNegotiateSaysItIsNotAvailableYet() {
+  void theLoopbackDefaultNegotiateSaysTheListenerDoesNotOfferIt() {
     var r =
         CliTestSupport.run(
             "wsman",
@@ -221,8 +221,8 @@ class WsmanClientCommandsTest {
             "alice",
             "--password-file",
             passwordFile.toString());
-    assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err()).contains("-a basic");
+    assertThat(r.exitCode()).isEqualTo(5);
+    assertThat(r.err()).contains("does not offer Negotiate").contains("Basic");
   }
 
   @Test
