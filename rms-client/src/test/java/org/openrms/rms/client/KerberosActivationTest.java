@@ -20,6 +20,7 @@ import org.openrms.core.Pem;
 import org.openrms.rms.server.LdapDirectoryConfig;
 import org.openrms.rms.server.NewUser;
 import org.openrms.rms.server.RightsServer;
+import org.openrms.testkit.TestTls;
 
 /**
  * {@code WINDOWS_AUTH} activation as the logged-on Kerberos identity (a ticket cache, as {@code

@@ -20,6 +20,7 @@ import org.openrms.rms.server.DirectoryPrincipal;
 import org.openrms.rms.server.LdapDirectoryConfig;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
+import org.openrms.testkit.TestTls;
 
 /**
  * User activation against a rights server whose directory is Active Directory (an in-memory LDAPS

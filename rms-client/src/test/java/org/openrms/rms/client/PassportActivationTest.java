@@ -26,6 +26,7 @@ import org.openrms.rms.server.AuditEntry;
 import org.openrms.rms.server.OidcConfig;
 import org.openrms.rms.server.OidcIssuer;
 import org.openrms.rms.server.RightsServer;
+import org.openrms.testkit.FakeIdp;
 
 /**
  * {@code PASSPORT} activation with OpenID Connect ID tokens from a fake provider (HTTPS with a test

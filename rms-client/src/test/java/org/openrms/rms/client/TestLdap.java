@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.Entry;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.openrms.testkit.TestTls;
 
 /**
  * An UnboundID in-memory directory on 127.0.0.1 (random port, LDAPS with a test CA), shaped like

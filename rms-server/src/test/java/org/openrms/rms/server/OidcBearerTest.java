@@ -25,6 +25,7 @@ import org.openrms.core.CertificateExtensions;
 import org.openrms.core.Pem;
 import org.openrms.core.wire.CertificationRequest;
 import org.openrms.core.wire.RmsOids;
+import org.openrms.testkit.FakeIdp;
 import org.slf4j.LoggerFactory;
 
 /**

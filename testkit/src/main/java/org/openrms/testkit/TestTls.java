@@ -1,4 +1,4 @@
-package org.openrms.rms.server;
+package org.openrms.testkit;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -24,12 +24,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away test CA and a TLS certificate it issued for {@code 127.0.0.1} and {@code localhost}:
  * the HTTPS of the fake identity provider and the LDAPS of the in-memory directory.
  */
-final class TestTls {
-  static final char[] PASSWORD = "test-keystore".toCharArray();
+public final class TestTls {
+  /** The password of {@link #serverKeyStore()}. */
+  public static final char[] PASSWORD = "test-keystore".toCharArray();
 
-  final X509Certificate ca;
-  final KeyPair serverKeys;
-  final X509Certificate server;
+  /** The CA certificate. */
+  public final X509Certificate ca;
+
+  /** The server's key pair. */
+  public final KeyPair serverKeys;
+
+  /** The server certificate (localhost, 127.0.0.1). */
+  public final X509Certificate server;
 
   private TestTls(X509Certificate ca, KeyPair serverKeys, X509Certificate server) {
     this.ca = ca;
@@ -38,7 +44,7 @@ final class TestTls {
   }
 
   /** A new CA and server certificate (EC P-256). */
-  static TestTls create() throws Exception {
+  public static TestTls create() throws Exception {
     KeyPair caKeys = p256();
     Instant now = Instant.now();
     X500Name caName = new X500Name("CN=OpenRMS test CA");
@@ -73,7 +79,7 @@ final class TestTls {
   }
 
   /** A trust store holding only the CA. */
-  KeyStore trustStore() throws Exception {
+  public KeyStore trustStore() throws Exception {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setCertificateEntry("ca", ca);
@@ -81,7 +87,7 @@ final class TestTls {
   }
 
   /** The server key and chain under alias {@code tls}, password {@link #PASSWORD}. */
-  KeyStore serverKeyStore() throws Exception {
+  public KeyStore serverKeyStore() throws Exception {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setKeyEntry("tls", serverKeys.getPrivate(), PASSWORD, new X509Certificate[] {server, ca});
@@ -89,7 +95,7 @@ final class TestTls {
   }
 
   /** A server-side TLS context with the server key. */
-  SSLContext serverContext() throws Exception {
+  public SSLContext serverContext() throws Exception {
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(serverKeyStore(), PASSWORD);
     SSLContext ctx = SSLContext.getInstance("TLS");

@@ -1,4 +1,4 @@
-package org.openrms.rms.client;
+package org.openrms.testkit;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,11 +35,16 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * CA's certificate): the discovery document, the JWKS (counting its fetches), and tokens minted
  * with its current Nimbus EC key. {@link #rotate(String)} replaces the published key.
  */
-final class FakeIdp implements AutoCloseable {
-  static final String CLIENT_ID = "openrms-test-client";
+public final class FakeIdp implements AutoCloseable {
+  /** The client id (audience) of every token. */
+  public static final String CLIENT_ID = "openrms-test-client";
 
-  final TestTls tls;
-  final AtomicInteger jwksFetches = new AtomicInteger();
+  /** The CA and certificate of the HTTPS endpoint. */
+  public final TestTls tls;
+
+  /** How often the JWKS was fetched. */
+  public final AtomicInteger jwksFetches = new AtomicInteger();
+
   private final Server jetty;
   private volatile ECKey key;
 
@@ -90,46 +95,46 @@ final class FakeIdp implements AutoCloseable {
   }
 
   /** Starts a provider with its own test CA. */
-  static FakeIdp start() throws Exception {
+  public static FakeIdp start() throws Exception {
     return new FakeIdp(TestTls.create());
   }
 
   /** The issuer identifier. */
-  String issuer() {
+  public String issuer() {
     return "https://127.0.0.1:"
         + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort()
         + "/idp";
   }
 
-  URI issuerUri() {
+  public URI issuerUri() {
     return URI.create(issuer());
   }
 
   /** The key tokens are signed with now. */
-  ECKey currentKey() {
+  public ECKey currentKey() {
     return key;
   }
 
   /** Publishes a new key (the old one is gone from the JWKS) and signs with it from now on. */
-  ECKey rotate(String kid) throws Exception {
+  public ECKey rotate(String kid) throws Exception {
     key = newKey(kid);
     return key;
   }
 
-  static ECKey newKey(String kid) throws Exception {
+  public static ECKey newKey(String kid) throws Exception {
     return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
   }
 
   /** A valid ID token for {@code email} (verified), customizable. */
-  String token(String email, Consumer<JWTClaimsSet.Builder> custom) throws Exception {
+  public String token(String email, Consumer<JWTClaimsSet.Builder> custom) throws Exception {
     return sign(key, claims(email, custom));
   }
 
-  String token(String email) throws Exception {
+  public String token(String email) throws Exception {
     return token(email, c -> {});
   }
 
-  JWTClaimsSet claims(String email, Consumer<JWTClaimsSet.Builder> custom) {
+  public JWTClaimsSet claims(String email, Consumer<JWTClaimsSet.Builder> custom) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder b =
         new JWTClaimsSet.Builder()
@@ -145,7 +150,7 @@ final class FakeIdp implements AutoCloseable {
     return b.build();
   }
 
-  static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
+  public static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.ES256)
