@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       UserCommand.class,
       ActivateCommand.class,
+      LoginCommand.class,
       LicensesCommand.class,
       LocateCommand.class,
       DemoCommand.class,

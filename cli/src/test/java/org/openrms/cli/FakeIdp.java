@@ -40,6 +40,36 @@ final class FakeIdp implements AutoCloseable {
 
   final TestTls tls;
   final AtomicInteger jwksFetches = new AtomicInteger();
+
+  /** How the device flow's token endpoint answers once {@link #devicePendingPolls} are used up. */
+  enum DeviceOutcome {
+    APPROVE,
+    DENY,
+    EXPIRE
+  }
+
+  /** Device flow: polls answered authorization_pending (or slow_down) before the outcome. */
+  final AtomicInteger devicePendingPolls = new AtomicInteger();
+
+  /** Device flow: the poll numbers (1-based) that answer slow_down instead of pending. */
+  final java.util.Set<Integer> deviceSlowDownAt =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Device flow: token-endpoint polls seen. */
+  final AtomicInteger devicePolls = new AtomicInteger();
+
+  volatile DeviceOutcome deviceOutcome = DeviceOutcome.APPROVE;
+  volatile String deviceEmail = "fox@example.com";
+  volatile int deviceInterval = 5;
+
+  /** Device flow: the ID token issued on approval. */
+  volatile String deviceIssuedToken;
+
+  /** Device flow: whether discovery advertises the device authorization endpoint. */
+  volatile boolean deviceEndpointAdvertised = true;
+
+  static final String DEVICE_CODE = "dev-code-secret";
+  static final String USER_CODE = "WDJB-MJHT";
   private final Server jetty;
   private volatile ECKey key;
 
@@ -63,7 +93,8 @@ final class FakeIdp implements AutoCloseable {
     jetty.setHandler(
         new Handler.Abstract() {
           @Override
-          public boolean handle(Request request, Response response, Callback callback) {
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
             String path = request.getHttpURI().getPath();
             String body;
             if (path.equals("/idp/.well-known/openid-configuration")) {
@@ -72,7 +103,64 @@ final class FakeIdp implements AutoCloseable {
                       + issuer()
                       + "\",\"jwks_uri\":\""
                       + issuer()
-                      + "/jwks\",\"id_token_signing_alg_values_supported\":[\"ES256\"]}";
+                      + "/jwks\",\"token_endpoint\":\""
+                      + issuer()
+                      + "/token\","
+                      + (deviceEndpointAdvertised
+                          ? "\"device_authorization_endpoint\":\"" + issuer() + "/device\","
+                          : "")
+                      + "\"id_token_signing_alg_values_supported\":[\"ES256\"]}";
+            } else if (path.equals("/idp/device") && request.getMethod().equals("POST")) {
+              java.util.Map<String, String> form = form(request);
+              if (!CLIENT_ID.equals(form.get("client_id"))) {
+                response.setStatus(400);
+                body = "{\"error\":\"invalid_client\"}";
+              } else {
+                body =
+                    "{\"device_code\":\""
+                        + DEVICE_CODE
+                        + "\",\"user_code\":\""
+                        + USER_CODE
+                        + "\",\"verification_uri\":\""
+                        + issuer()
+                        + "/activate\",\"verification_uri_complete\":\""
+                        + issuer()
+                        + "/activate?user_code="
+                        + USER_CODE
+                        + "\",\"expires_in\":600,\"interval\":"
+                        + deviceInterval
+                        + "}";
+              }
+            } else if (path.equals("/idp/token") && request.getMethod().equals("POST")) {
+              java.util.Map<String, String> form = form(request);
+              if (!"urn:ietf:params:oauth:grant-type:device_code".equals(form.get("grant_type"))
+                  || !DEVICE_CODE.equals(form.get("device_code"))
+                  || !CLIENT_ID.equals(form.get("client_id"))) {
+                response.setStatus(400);
+                body = "{\"error\":\"invalid_grant\"}";
+              } else {
+                int n = devicePolls.incrementAndGet();
+                if (n <= devicePendingPolls.get()) {
+                  response.setStatus(400);
+                  body =
+                      deviceSlowDownAt.contains(n)
+                          ? "{\"error\":\"slow_down\"}"
+                          : "{\"error\":\"authorization_pending\"}";
+                } else if (deviceOutcome == DeviceOutcome.DENY) {
+                  response.setStatus(400);
+                  body = "{\"error\":\"access_denied\"}";
+                } else if (deviceOutcome == DeviceOutcome.EXPIRE) {
+                  response.setStatus(400);
+                  body = "{\"error\":\"expired_token\"}";
+                } else {
+                  deviceIssuedToken = token(deviceEmail);
+                  body =
+                      "{\"access_token\":\"at-secret\",\"token_type\":\"Bearer\","
+                          + "\"expires_in\":300,\"id_token\":\""
+                          + deviceIssuedToken
+                          + "\"}";
+                }
+              }
             } else if (path.equals("/idp/jwks")) {
               jwksFetches.incrementAndGet();
               body = new JWKSet(key.toPublicJWK()).toString();
@@ -87,6 +175,20 @@ final class FakeIdp implements AutoCloseable {
           }
         });
     jetty.start();
+  }
+
+  private static java.util.Map<String, String> form(Request request) throws Exception {
+    String text = org.eclipse.jetty.io.Content.Source.asString(request, StandardCharsets.UTF_8);
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (String pair : text.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        m.put(
+            java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return m;
   }
 
   /** Starts a provider with its own test CA. */
