@@ -5,7 +5,9 @@ The password comes from the OPENRMS_PEER_PASSWORD environment variable, never ar
 TRANSPORT is 'plaintext' (Basic, http), 'ssl' (Basic over https) or 'ntlm' (NTLM under the
 Negotiate scheme; message_encryption stays 'auto', so over http every message is sealed, and
 ntlm-auth needs MD4: the caller sets OPENSSL_CONF to a config activating OpenSSL 3's legacy
-provider, which Debian's OpenSSL 3 leaves off). CA_PEM is '-' for none;
+provider, which Debian's OpenSSL 3 leaves off) or 'kerberos' (requests-kerberos, from the
+ticket cache named by KRB5CCNAME; USER is the client principal, '-' for the cache's default;
+the password is unused; over https, so message_encryption 'auto' leaves messages clear). CA_PEM is '-' for none;
 otherwise the server certificate is validated against it (server_cert_validation='validate').
 OPENRMS_PEER_OPERATION_TIMEOUT (seconds), if set, replaces the 20 s operation timeout.
 Prints {"status_code", "std_out", "std_err"} (text decoded as UTF-8) or {"error", "message"}.
@@ -29,7 +31,11 @@ def main():
         kwargs["read_timeout_sec"] = operation + 10
     if ca_pem != "-":
         kwargs["ca_trust_path"] = ca_pem
-    session = winrm.Session(endpoint, auth=(user, os.environ["OPENRMS_PEER_PASSWORD"]), **kwargs)
+    if transport == "kerberos":
+        auth = (None if user == "-" else user, "")
+    else:
+        auth = (user, os.environ["OPENRMS_PEER_PASSWORD"])
+    session = winrm.Session(endpoint, auth=auth, **kwargs)
     try:
         r = session.run_cmd(command, args)
     except InvalidCredentialsError as e:

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openrms.auth.KerberosCredentials;
 import org.openrms.wsman.server.AuthSettings;
 import org.openrms.wsman.server.LocalAccounts;
 import org.openrms.wsman.server.WsmanListener;
@@ -82,6 +83,34 @@ final class InteropListener implements AutoCloseable {
                 .accounts(accounts)
                 .allowUnencrypted(false)
                 .auth(AuthSettings.builder().negotiate(true).computerName("INTEROP").build())
+                .https(0, tls, STORE_PASSWORD.clone())
+                .build());
+    return new InteropListener(l, caPem, false);
+  }
+
+  /**
+   * A listener as Windows in a domain: {@code allowUnencrypted} off, Negotiate and the Kerberos
+   * scheme on, the Kerberos acceptor {@code acceptor} (a keytab for {@code HTTP/localhost}); Basic
+   * stays on for {@link #assertServing()} over HTTPS.
+   */
+  static InteropListener startKerberos(Path dir, KerberosCredentials acceptor) throws IOException {
+    Path caPem = dir.resolve("ca.pem");
+    Path tls = dir.resolve("tls.p12");
+    makeCertificates(dir, caPem, tls);
+    LocalAccounts accounts = LocalAccounts.empty().withAccount(USER, PASSWORD.toCharArray());
+    WsmanListener l =
+        WsmanListener.start(
+            WsmanListenerConfig.builder()
+                .bindAddress("127.0.0.1")
+                .accounts(accounts)
+                .allowUnencrypted(false)
+                .auth(
+                    AuthSettings.builder()
+                        .negotiate(true)
+                        .kerberos(true)
+                        .kerberosAcceptor(acceptor)
+                        .computerName("INTEROP")
+                        .build())
                 .https(0, tls, STORE_PASSWORD.clone())
                 .build());
     return new InteropListener(l, caPem, false);
