@@ -18,6 +18,7 @@ import org.openrms.rms.server.OidcConfig;
 import org.openrms.rms.server.OidcIssuer;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
+import org.openrms.testkit.FakeIdp;
 
 /**
  * {@code openrms activate --auth oidc --id-token-file F} against a rights server that trusts a fake

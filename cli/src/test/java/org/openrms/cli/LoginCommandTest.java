@@ -21,6 +21,8 @@ import org.openrms.rms.server.OidcConfig;
 import org.openrms.rms.server.OidcIssuer;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
+import org.openrms.testkit.FakeIdp;
+import org.openrms.testkit.TestTls;
 
 /**
  * {@code openrms login}: the device flow against a fake HTTPS OpenID Connect provider; the written

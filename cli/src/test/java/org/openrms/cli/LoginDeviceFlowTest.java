@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openrms.cli.internal.DeviceFlow;
 import org.openrms.cli.internal.ExitCodes;
 import org.openrms.core.Pem;
+import org.openrms.testkit.FakeIdp;
 
 /** {@link DeviceFlow} directly: discovery, and giving up locally when the code's lifetime ends. */
 class LoginDeviceFlowTest {

@@ -45,6 +45,47 @@ public final class FakeIdp implements AutoCloseable {
   /** How often the JWKS was fetched. */
   public final AtomicInteger jwksFetches = new AtomicInteger();
 
+  /** How the device flow's token endpoint answers once {@link #devicePendingPolls} are used up. */
+  public enum DeviceOutcome {
+    /** Issue the ID token. */
+    APPROVE,
+    /** Answer access_denied. */
+    DENY,
+    /** Answer expired_token. */
+    EXPIRE
+  }
+
+  /** Device flow: polls answered authorization_pending (or slow_down) before the outcome. */
+  public final AtomicInteger devicePendingPolls = new AtomicInteger();
+
+  /** Device flow: the poll numbers (1-based) that answer slow_down instead of pending. */
+  public final java.util.Set<Integer> deviceSlowDownAt =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Device flow: token-endpoint polls seen. */
+  public final AtomicInteger devicePolls = new AtomicInteger();
+
+  /** Device flow: the outcome after the pending polls. */
+  public volatile DeviceOutcome deviceOutcome = DeviceOutcome.APPROVE;
+
+  /** Device flow: the e-mail of the issued token. */
+  public volatile String deviceEmail = "fox@example.com";
+
+  /** Device flow: the polling interval announced, in seconds. */
+  public volatile int deviceInterval = 5;
+
+  /** Device flow: the ID token issued on approval. */
+  public volatile String deviceIssuedToken;
+
+  /** Device flow: whether discovery advertises the device authorization endpoint. */
+  public volatile boolean deviceEndpointAdvertised = true;
+
+  /** Device flow: the device code handed out. */
+  public static final String DEVICE_CODE = "dev-code-secret";
+
+  /** Device flow: the user code handed out. */
+  public static final String USER_CODE = "WDJB-MJHT";
+
   private final Server jetty;
   private volatile ECKey key;
 
@@ -68,7 +109,8 @@ public final class FakeIdp implements AutoCloseable {
     jetty.setHandler(
         new Handler.Abstract() {
           @Override
-          public boolean handle(Request request, Response response, Callback callback) {
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
             String path = request.getHttpURI().getPath();
             String body;
             if (path.equals("/idp/.well-known/openid-configuration")) {
@@ -77,7 +119,64 @@ public final class FakeIdp implements AutoCloseable {
                       + issuer()
                       + "\",\"jwks_uri\":\""
                       + issuer()
-                      + "/jwks\",\"id_token_signing_alg_values_supported\":[\"ES256\"]}";
+                      + "/jwks\",\"token_endpoint\":\""
+                      + issuer()
+                      + "/token\","
+                      + (deviceEndpointAdvertised
+                          ? "\"device_authorization_endpoint\":\"" + issuer() + "/device\","
+                          : "")
+                      + "\"id_token_signing_alg_values_supported\":[\"ES256\"]}";
+            } else if (path.equals("/idp/device") && request.getMethod().equals("POST")) {
+              java.util.Map<String, String> form = form(request);
+              if (!CLIENT_ID.equals(form.get("client_id"))) {
+                response.setStatus(400);
+                body = "{\"error\":\"invalid_client\"}";
+              } else {
+                body =
+                    "{\"device_code\":\""
+                        + DEVICE_CODE
+                        + "\",\"user_code\":\""
+                        + USER_CODE
+                        + "\",\"verification_uri\":\""
+                        + issuer()
+                        + "/activate\",\"verification_uri_complete\":\""
+                        + issuer()
+                        + "/activate?user_code="
+                        + USER_CODE
+                        + "\",\"expires_in\":600,\"interval\":"
+                        + deviceInterval
+                        + "}";
+              }
+            } else if (path.equals("/idp/token") && request.getMethod().equals("POST")) {
+              java.util.Map<String, String> form = form(request);
+              if (!"urn:ietf:params:oauth:grant-type:device_code".equals(form.get("grant_type"))
+                  || !DEVICE_CODE.equals(form.get("device_code"))
+                  || !CLIENT_ID.equals(form.get("client_id"))) {
+                response.setStatus(400);
+                body = "{\"error\":\"invalid_grant\"}";
+              } else {
+                int n = devicePolls.incrementAndGet();
+                if (n <= devicePendingPolls.get()) {
+                  response.setStatus(400);
+                  body =
+                      deviceSlowDownAt.contains(n)
+                          ? "{\"error\":\"slow_down\"}"
+                          : "{\"error\":\"authorization_pending\"}";
+                } else if (deviceOutcome == DeviceOutcome.DENY) {
+                  response.setStatus(400);
+                  body = "{\"error\":\"access_denied\"}";
+                } else if (deviceOutcome == DeviceOutcome.EXPIRE) {
+                  response.setStatus(400);
+                  body = "{\"error\":\"expired_token\"}";
+                } else {
+                  deviceIssuedToken = token(deviceEmail);
+                  body =
+                      "{\"access_token\":\"at-secret\",\"token_type\":\"Bearer\","
+                          + "\"expires_in\":300,\"id_token\":\""
+                          + deviceIssuedToken
+                          + "\"}";
+                }
+              }
             } else if (path.equals("/idp/jwks")) {
               jwksFetches.incrementAndGet();
               body = new JWKSet(key.toPublicJWK()).toString();
@@ -92,6 +191,20 @@ public final class FakeIdp implements AutoCloseable {
           }
         });
     jetty.start();
+  }
+
+  private static java.util.Map<String, String> form(Request request) throws Exception {
+    String text = org.eclipse.jetty.io.Content.Source.asString(request, StandardCharsets.UTF_8);
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (String pair : text.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        m.put(
+            java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return m;
   }
 
   /** Starts a provider with its own test CA. */
