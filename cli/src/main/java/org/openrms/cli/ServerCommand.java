@@ -47,6 +47,13 @@ final class ServerCommand extends BaseCommand implements Callable<Integer> {
   boolean allowBasicOverHttp;
 
   @Option(
+      names = "--ntlm",
+      description =
+          "Accept NTLM in 'Authorization: Negotiate' (HTTPS only) for users added with"
+              + " 'openrms user add --ntlm'.")
+  boolean ntlm;
+
+  @Option(
       names = "--public-url",
       description =
           "Base URL clients use (advertised by service-locations), e.g. "
@@ -72,7 +79,8 @@ final class ServerCommand extends BaseCommand implements Callable<Integer> {
             .port(port)
             .bindAddress(bind)
             .plainHttp(plainHttp)
-            .allowBasicOverHttp(allowBasicOverHttp);
+            .allowBasicOverHttp(allowBasicOverHttp)
+            .ntlm(ntlm);
     if (publicUrl != null) {
       config.publicBaseUri(publicUrl);
     }

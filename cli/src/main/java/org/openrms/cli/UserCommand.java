@@ -62,6 +62,14 @@ final class UserCommand {
             "Store an e-mail that is not a valid address (to reproduce directory errors).")
     boolean allowInvalidEmail;
 
+    @Option(
+        names = "--ntlm",
+        description =
+            "Also store the NT hash so the user can log in with NTLM ('openrms server --ntlm')."
+                + " The NT hash is password-equivalent (unsalted, enough to log in without the"
+                + " password), so only enable it for users who need NTLM.")
+    boolean ntlm;
+
     @Override
     public Integer call() throws Exception {
       String effectiveLogin = login != null ? login : email;
@@ -78,6 +86,7 @@ final class UserCommand {
                 .verified(!unverified)
                 .enabled(!disabled)
                 .allowInvalidEmail(allowInvalidEmail)
+                .ntlm(ntlm)
                 .build());
       } finally {
         Arrays.fill(password, '\0');

@@ -141,4 +141,30 @@ class UserCommandTest {
       assertThat(r.err()).contains("in use by a running server");
     }
   }
+
+  @Test
+  void ntlmStoresTheNtHashOnlyWhenAsked() throws Exception {
+    Path data = tmp.resolve("data");
+    Path pw = Files.writeString(tmp.resolve("pw"), "correct horse\n");
+    for (String[] user : new String[][] {{"nina", "--ntlm"}, {"otto", "--unverified"}}) {
+      CliTestSupport.Result add =
+          CliTestSupport.run(
+              "user",
+              "add",
+              "--data",
+              data.toString(),
+              "--login",
+              user[0],
+              "--password-file",
+              pw.toString(),
+              user[1]);
+      assertThat(add.exitCode()).as(add.err()).isZero();
+    }
+    try (org.openrms.rms.server.UserDirectory dir =
+        org.openrms.rms.server.UserDirectory.open(data)) {
+      assertThat(dir.ntlmAccounts().find("NINA").orElseThrow().ntHash())
+          .isEqualTo(org.openrms.auth.Ntlm.ntHash("correct horse".toCharArray()));
+      assertThat(dir.ntlmAccounts().find("otto")).isEmpty();
+    }
+  }
 }

@@ -18,6 +18,7 @@ public final class NewUser {
   private final boolean verified;
   private final boolean enabled;
   private final boolean allowInvalidEmail;
+  private final boolean ntlm;
 
   private NewUser(Builder b) {
     this.login = b.login;
@@ -27,6 +28,7 @@ public final class NewUser {
     this.verified = b.verified;
     this.enabled = b.enabled;
     this.allowInvalidEmail = b.allowInvalidEmail;
+    this.ntlm = b.ntlm;
   }
 
   /** A builder for an account with this login (what HTTP Basic sends as user name). */
@@ -69,6 +71,11 @@ public final class NewUser {
     return allowInvalidEmail;
   }
 
+  /** Whether the NT hash is stored so that the account can log in with NTLM. */
+  public boolean ntlm() {
+    return ntlm;
+  }
+
   @Override
   public String toString() {
     return "NewUser[login="
@@ -81,6 +88,8 @@ public final class NewUser {
         + verified
         + ", enabled="
         + enabled
+        + ", ntlm="
+        + ntlm
         + "]";
   }
 
@@ -93,6 +102,7 @@ public final class NewUser {
     private boolean verified;
     private boolean enabled = true;
     private boolean allowInvalidEmail;
+    private boolean ntlm;
 
     private Builder(String login) {
       this.login = Objects.requireNonNull(login, "login");
@@ -134,6 +144,17 @@ public final class NewUser {
      */
     public Builder allowInvalidEmail(boolean allow) {
       this.allowInvalidEmail = allow;
+      return this;
+    }
+
+    /**
+     * Also store the account's NT hash ({@code MD4(UTF-16LE(password))}) so that it can log in with
+     * NTLM under {@code Negotiate}; default {@code false}. The NT hash is password-equivalent (it
+     * is all an NTLM client needs, no cracking required) and unsalted, so it is opt-in: enable it
+     * only for accounts that need NTLM, and protect the data directory accordingly.
+     */
+    public Builder ntlm(boolean ntlm) {
+      this.ntlm = ntlm;
       return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.kerberos.KerberosPrincipal;
 import org.eclipse.jetty.server.Server;
 import org.openrms.auth.KerberosCredentials;
+import org.openrms.auth.NtlmOptions;
 import org.openrms.auth.SecurityContextException;
 import org.openrms.core.Pem;
 import org.openrms.core.wire.RmsPaths;
@@ -131,9 +132,22 @@ public final class RightsServer implements AutoCloseable {
       ldap = config.ldapDirectory().map(LdapDirectory::open).orElse(null);
       IdentityDirectory identity = ldap != null ? ldap : directory;
       List<Authenticator> authenticators = new ArrayList<>();
-      if (config.kerberosPrincipal().isPresent()) {
-        kerberos = acceptor(config);
-        authenticators.add(new NegotiateAuthenticator(kerberos, realmOf(config), identity));
+      NegotiateAuthenticator.NtlmSettings ntlm = null;
+      if (config.ntlm()) {
+        if (ldap != null) {
+          throw new IllegalStateException(
+              "NTLM needs the built-in directory (it keeps the NT hashes); turn it off with LDAP");
+        }
+        ntlm =
+            new NegotiateAuthenticator.NtlmSettings(
+                directory.ntlmAccounts(),
+                NtlmOptions.builder().tlsServerCertificate(ca.tlsCertificate()).build());
+      }
+      if (config.kerberosPrincipal().isPresent() || ntlm != null) {
+        kerberos = config.kerberosPrincipal().isPresent() ? acceptor(config) : null;
+        authenticators.add(
+            new NegotiateAuthenticator(
+                kerberos, kerberos == null ? "" : realmOf(config), identity, ntlm));
       }
       authenticators.add(new BasicAuthenticator(identity, config.allowBasicOverHttp()));
       config

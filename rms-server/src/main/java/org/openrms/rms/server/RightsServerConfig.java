@@ -62,10 +62,12 @@ public final class RightsServerConfig {
   private final OidcConfig oidc;
   private final String kerberosPrincipal;
   private final Path kerberosKeytab;
+  private final boolean ntlm;
 
   private RightsServerConfig(Builder b) {
     this.kerberosPrincipal = b.kerberosPrincipal;
     this.kerberosKeytab = b.kerberosKeytab;
+    this.ntlm = b.ntlm;
     this.ldapDirectory = b.ldapDirectory;
     this.oidc = b.oidc;
     this.dataDirectory = b.dataDirectory.toAbsolutePath().normalize();
@@ -207,6 +209,14 @@ public final class RightsServerConfig {
     return Optional.ofNullable(kerberosPrincipal);
   }
 
+  /**
+   * {@code true} if {@code Authorization: Negotiate} accepts NTLM for built-in accounts that have
+   * an NT hash ({@link Builder#ntlm}).
+   */
+  public boolean ntlm() {
+    return ntlm;
+  }
+
   /** The keytab holding the keys of {@link #kerberosPrincipal()}, if Kerberos is on. */
   public Optional<Path> kerberosKeytab() {
     return Optional.ofNullable(kerberosKeytab);
@@ -236,6 +246,7 @@ public final class RightsServerConfig {
     private OidcConfig oidc;
     private String kerberosPrincipal;
     private Path kerberosKeytab;
+    private boolean ntlm;
 
     private Builder() {}
 
@@ -262,6 +273,20 @@ public final class RightsServerConfig {
       }
       this.kerberosPrincipal = servicePrincipal.strip();
       this.kerberosKeytab = Objects.requireNonNull(keytab, "keytab").toAbsolutePath();
+      return this;
+    }
+
+    /**
+     * Accepts NTLM (NTLMv2 with a MIC, raw NTLMSSP or in SPNEGO) in {@code Authorization:
+     * Negotiate}, over HTTPS only, for the built-in directory's accounts added with {@link
+     * NewUser.Builder#ntlm(boolean)} (the only ones with an NT hash); default {@code false}. NTLM
+     * is bound to the connection: the client sends NEGOTIATE, gets a 401 with the CHALLENGE, and
+     * sends AUTHENTICATE with the real request on the same connection. The client's channel
+     * bindings are checked against the server's TLS certificate. Not available with an {@link
+     * #ldapDirectory LDAP directory} (the server does not start).
+     */
+    public Builder ntlm(boolean ntlm) {
+      this.ntlm = ntlm;
       return this;
     }
 

@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openrms.auth.Ntlm;
+import org.openrms.auth.NtlmAccountStore;
 import org.openrms.auth.PasswordHash;
 import org.openrms.rms.server.internal.DataFiles;
 import org.openrms.rms.server.internal.db.DataDirectoryLock;
@@ -104,6 +108,12 @@ public final class UserDirectory implements IdentityDirectory, AutoCloseable {
         throw duplicate(user.login());
       }
       String hash = PasswordHash.hash(user.password(), hashIterations, random);
+      String ntHash = null;
+      if (user.ntlm()) {
+        byte[] nt = Ntlm.ntHash(user.password());
+        ntHash = HexFormat.of().formatHex(nt);
+        Arrays.fill(nt, (byte) 0);
+      }
       UserRecord rec =
           new UserRecord(
               user.login(),
@@ -112,7 +122,7 @@ public final class UserDirectory implements IdentityDirectory, AutoCloseable {
               user.verified(),
               user.enabled(),
               clock.instant());
-      if (!store.insert(rec, hash)) {
+      if (!store.insert(rec, hash, ntHash)) {
         throw duplicate(user.login());
       }
     } finally {
@@ -208,6 +218,25 @@ public final class UserDirectory implements IdentityDirectory, AutoCloseable {
       return Optional.empty();
     }
     return find(principal.name()).map(DirectoryEntry::of);
+  }
+
+  /**
+   * The accounts that may log in with NTLM (added with {@link NewUser.Builder#ntlm(boolean)}), as
+   * an NTLM acceptor reads them: user names match the login case-insensitively, and the account's
+   * name is its login. Disabled accounts are found too, so that the caller can refuse them by name.
+   */
+  public NtlmAccountStore ntlmAccounts() {
+    return user -> {
+      if (user == null || user.isEmpty()) {
+        return Optional.empty();
+      }
+      return store
+          .findNtlm(user)
+          .map(
+              e ->
+                  new NtlmAccountStore.Account(
+                      e.getKey().login(), HexFormat.of().parseHex(e.getValue())));
+    };
   }
 
   /** Closes an offline directory (database and data-directory lock); no-op for a server's. */

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openrms.rms.server.UserRecord;
 
@@ -29,6 +30,14 @@ public final class UserStore {
 
   /** Inserts a user; returns {@code false} if the login exists (nothing changed). */
   public boolean insert(UserRecord u, String passwordHash) {
+    return insert(u, passwordHash, null);
+  }
+
+  /**
+   * Inserts a user with its NT hash (hex; {@code null}: NTLM off); returns {@code false} if the
+   * login exists (nothing changed).
+   */
+  public boolean insert(UserRecord u, String passwordHash, String ntHash) {
     return db.inTransaction(
         c -> {
           if (find(c, u.login()).isPresent()) {
@@ -37,7 +46,8 @@ public final class UserStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO users (login, email, display_name, password_hash, verified,"
-                      + " enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " enabled, created_at, updated_at, nt_hash)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             OffsetDateTime now = Times.toDb(u.createdAt());
             ps.setString(1, u.login());
             ps.setString(2, u.email());
@@ -47,6 +57,7 @@ public final class UserStore {
             ps.setBoolean(6, u.enabled());
             ps.setObject(7, now);
             ps.setObject(8, now);
+            ps.setString(9, ntHash);
             ps.executeUpdate();
           }
           return true;
@@ -64,6 +75,34 @@ public final class UserStore {
       ps.setString(1, login);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The user with this login (matched case-insensitively, as NTLM does, if no login matches
+   * exactly) and its hex NT hash, if NTLM is on for it.
+   */
+  public Optional<Map.Entry<UserRecord, String>> findNtlm(String login) {
+    return db.inTransaction(
+        c -> {
+          Optional<Map.Entry<UserRecord, String>> exact = findNtlm(c, "login = ?", login);
+          return exact.isPresent() ? exact : findNtlm(c, "LOWER(login) = LOWER(?)", login);
+        });
+  }
+
+  private static Optional<Map.Entry<UserRecord, String>> findNtlm(
+      Connection c, String where, String login) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + ", nt_hash FROM users WHERE nt_hash IS NOT NULL AND " + where)) {
+      ps.setString(1, login);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        Map.Entry<UserRecord, String> found = Map.entry(read(rs).user(), rs.getString("nt_hash"));
+        return rs.next() ? Optional.empty() : Optional.of(found); // ambiguous: none
       }
     }
   }

@@ -11,6 +11,7 @@ public final class ApiException extends RuntimeException {
 
   private final transient RmsErrorCode code;
   private final int status;
+  private final String challenge;
 
   /** A problem with the code's own HTTP status. */
   public ApiException(RmsErrorCode code, String detail) {
@@ -19,9 +20,23 @@ public final class ApiException extends RuntimeException {
 
   /** A problem with an explicit HTTP status (405, 413 …). */
   public ApiException(RmsErrorCode code, int status, String detail) {
+    this(code, status, detail, null);
+  }
+
+  /**
+   * A 401 (or other problem) whose {@code WWW-Authenticate} is {@code challenge} instead of every
+   * scheme's challenge: a round of a multi-leg exchange (NTLM's CHALLENGE).
+   */
+  public ApiException(RmsErrorCode code, int status, String detail, String challenge) {
     super(detail, null, false, false);
     this.code = code;
     this.status = status;
+    this.challenge = challenge;
+  }
+
+  /** The {@code WWW-Authenticate} value that continues an exchange, or {@code null}. */
+  public String challenge() {
+    return challenge;
   }
 
   /** The stable error code. */

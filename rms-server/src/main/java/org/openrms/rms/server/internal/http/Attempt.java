@@ -1,13 +1,31 @@
 package org.openrms.rms.server.internal.http;
 
+import org.eclipse.jetty.server.ConnectionMetaData;
+
 /**
  * What an audited request learned on its way, filled in by the endpoint: the authenticated login
  * and a short detail for the audit log. Confined to the request's thread.
  */
 public final class Attempt {
+  private final ConnectionMetaData connection;
   private String login;
   private String detail;
   private String replyChallenge;
+
+  /** An attempt outside any connection (connection-bound schemes such as NTLM then fail). */
+  public Attempt() {
+    this(null);
+  }
+
+  /** An attempt on this connection, where connection-bound schemes (NTLM) keep their state. */
+  public Attempt(ConnectionMetaData connection) {
+    this.connection = connection;
+  }
+
+  /** The connection of the request, or {@code null}. */
+  public ConnectionMetaData connection() {
+    return connection;
+  }
 
   /** The authenticated login, or {@code null}. */
   public String login() {

@@ -1,5 +1,7 @@
 package org.openrms.rms.server.internal.http;
 
+import org.eclipse.jetty.server.ConnectionMetaData;
+
 /**
  * One HTTP authentication scheme of the API ({@code Basic}, {@code Bearer}; {@code Negotiate} plugs
  * in the same way): it turns the request's {@code Authorization} header into an {@link
@@ -30,4 +32,17 @@ public interface Authenticator {
    *     SERVER_ERROR} when the directory or identity provider cannot be asked
    */
   Authentication authenticate(String authorization, boolean secure);
+
+  /**
+   * Like {@link #authenticate(String, boolean)}, for a request on {@code connection}, where a
+   * connection-bound scheme (NTLM under {@code Negotiate}) keeps the state of its exchange.
+   *
+   * @param connection the request's connection, or {@code null}
+   * @throws ApiException as {@link #authenticate(String, boolean)}; a 401 with {@link
+   *     ApiException#challenge()} for a round of the exchange
+   */
+  default Authentication authenticate(
+      String authorization, boolean secure, ConnectionMetaData connection) {
+    return authenticate(authorization, secure);
+  }
 }

@@ -3,6 +3,7 @@ package org.openrms.rms.server.internal.http;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.openrms.core.wire.RmsErrorCode;
 import org.openrms.rms.server.DirectoryUnavailableException;
 
@@ -35,6 +36,12 @@ public final class Authenticators {
    *     directory or the identity provider is unavailable
    */
   public Authentication authenticate(String authorization, boolean secure) {
+    return authenticate(authorization, secure, null);
+  }
+
+  /** Like {@link #authenticate(String, boolean)} for a request on {@code connection}. */
+  public Authentication authenticate(
+      String authorization, boolean secure, ConnectionMetaData connection) {
     if (authorization == null || authorization.isBlank()) {
       throw failed();
     }
@@ -44,7 +51,7 @@ public final class Authenticators {
     for (Authenticator a : all) {
       if (a.scheme().toLowerCase(Locale.ROOT).equals(scheme)) {
         try {
-          return a.authenticate(header, secure);
+          return a.authenticate(header, secure, connection);
         } catch (DirectoryUnavailableException e) {
           throw new ApiException(
               RmsErrorCode.SERVER_ERROR,
@@ -64,7 +71,7 @@ public final class Authenticators {
    *     account (after its login was recorded)
    */
   public Authentication authenticateEnabled(String authorization, boolean secure, Attempt attempt) {
-    Authentication auth = authenticate(authorization, secure);
+    Authentication auth = authenticate(authorization, secure, attempt.connection());
     attempt.login(auth.entry().login());
     attempt.replyChallenge(auth.replyChallenge());
     if (!auth.entry().enabled()) {

@@ -2,9 +2,14 @@ package org.openrms.rms.server.internal.http;
 
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.openrms.auth.Kerberos;
 import org.openrms.auth.KerberosCredentials;
 import org.openrms.auth.Mechanism;
+import org.openrms.auth.Ntlm;
+import org.openrms.auth.NtlmAccountStore;
+import org.openrms.auth.NtlmOptions;
 import org.openrms.auth.SecurityContext;
 import org.openrms.auth.SecurityContextException;
 import org.openrms.auth.Spnego;
@@ -29,9 +34,18 @@ import org.slf4j.LoggerFactory;
  * built-in login, {@code uid}). No entry is {@code AD_ENTRY_NOT_FOUND}. The RAC's e-mail is the
  * entry's; the group-ID type is {@code WINDOWS_AUTH}.
  *
+ * <p>With NTLM on ({@link NtlmSettings}: built-in accounts that have an NT hash), raw NTLMSSP and
+ * SPNEGO-wrapped NTLM are accepted too. NTLM is bound to the connection and takes two round trips:
+ * the NEGOTIATE message is answered 401 with {@code WWW-Authenticate: Negotiate <CHALLENGE>} and
+ * the acceptor kept on the Jetty connection; the AUTHENTICATE message, sent with the real request
+ * on the same connection, completes it. The account name is then looked up in the directory like a
+ * Basic login; the group-ID type is {@code WINDOWS_AUTH}. An AUTHENTICATE without the connection's
+ * pending exchange (another connection, a replay) is 401. Channel bindings are checked against the
+ * server's TLS certificate.
+ *
  * <p>Negotiate is accepted over TLS only: the rights API has no message encryption, and a ticket
- * sent in clear could be replayed elsewhere until the replay cache catches it. NTLM is not accepted
- * (it needs several round trips on one connection); a SPNEGO offer of NTLM only is 401.
+ * sent in clear could be replayed elsewhere until the replay cache catches it. Without NTLM, a
+ * SPNEGO offer of NTLM only is 401.
  */
 public final class NegotiateAuthenticator implements Authenticator {
   /** The challenge sent with every 401. */
@@ -43,9 +57,34 @@ public final class NegotiateAuthenticator implements Authenticator {
   private static final Logger LOG = LoggerFactory.getLogger(NegotiateAuthenticator.class);
   private static final int MAX_TOKEN_CHARS = 64 * 1024;
 
+  private static final String PENDING = NegotiateAuthenticator.class.getName() + ".pending";
+
+  /**
+   * NTLM for the built-in directory.
+   *
+   * @param accounts the accounts with an NT hash
+   * @param options the acceptor options (with the TLS certificate's channel bindings)
+   */
+  public record NtlmSettings(NtlmAccountStore accounts, NtlmOptions options) {}
+
+  /** An NTLM exchange waiting on its connection for the AUTHENTICATE message. */
+  private static final class Pending implements Connection.Listener {
+    final SecurityContext context;
+
+    Pending(SecurityContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+      context.close();
+    }
+  }
+
   private final KerberosCredentials service;
   private final String realm;
   private final IdentityDirectory directory;
+  private final NtlmSettings ntlm;
 
   /**
    * An authenticator with the service's acceptor credentials.
@@ -56,9 +95,26 @@ public final class NegotiateAuthenticator implements Authenticator {
    */
   public NegotiateAuthenticator(
       KerberosCredentials service, String realm, IdentityDirectory directory) {
+    this(service, realm, directory, null);
+  }
+
+  /**
+   * An authenticator with Kerberos and/or NTLM.
+   *
+   * @param service Kerberos acceptor credentials, or {@code null} for no Kerberos
+   * @param realm the service's own realm (Kerberos)
+   * @param directory where principals are looked up
+   * @param ntlm NTLM settings, or {@code null} for no NTLM
+   */
+  public NegotiateAuthenticator(
+      KerberosCredentials service, String realm, IdentityDirectory directory, NtlmSettings ntlm) {
+    if (service == null && ntlm == null) {
+      throw new IllegalArgumentException("Negotiate needs Kerberos or NTLM");
+    }
     this.service = service;
     this.realm = realm;
     this.directory = directory;
+    this.ntlm = ntlm;
   }
 
   @Override
@@ -73,34 +129,93 @@ public final class NegotiateAuthenticator implements Authenticator {
 
   @Override
   public Authentication authenticate(String authorization, boolean secure) {
+    return authenticate(authorization, secure, null);
+  }
+
+  @Override
+  public Authentication authenticate(
+      String authorization, boolean secure, ConnectionMetaData connection) {
     if (!secure) {
       throw new ApiException(
           RmsErrorCode.REQUEST_DENIED, "Negotiate authentication over plain HTTP is refused");
     }
-    byte[] token = decode(authorization);
+    Pending pending = connection == null ? null : takePending(connection);
+    byte[] token = decode(authorization, pending);
+    if (pending != null) {
+      return finishNtlm(pending.context, token);
+    }
+    SecurityContext ctx = Spnego.acceptor(this::delegate);
+    boolean kept = false;
+    try {
+      String peer;
+      byte[] reply;
+      try {
+        reply = ctx.step(token);
+        if (!ctx.isEstablished()) {
+          if (reply == null || ntlm == null || connection == null) {
+            throw failed("the Negotiate exchange needs more than one round trip (not Kerberos)");
+          }
+          Pending next = new Pending(ctx);
+          connection.setAttribute(PENDING, next);
+          connection.getConnection().addEventListener(next);
+          kept = true;
+          throw new ApiException(
+              RmsErrorCode.AUTHENTICATION_FAILED,
+              401,
+              "continue the Negotiate exchange",
+              CHALLENGE + " " + Base64.getEncoder().encodeToString(reply));
+        }
+        peer = ctx.peerName();
+      } catch (SecurityContextException e) {
+        throw failed("Negotiate authentication failed (" + e.reason() + "): " + e.getMessage());
+      }
+      DirectoryEntry entry = find(peer).orElseThrow(() -> noEntry(peer));
+      String mutual =
+          reply == null ? null : CHALLENGE + " " + Base64.getEncoder().encodeToString(reply);
+      return new Authentication(entry, WINDOWS_AUTH, mutual);
+    } finally {
+      if (!kept) {
+        ctx.close();
+      }
+    }
+  }
+
+  /** Removes and returns the connection's pending NTLM exchange, if any. */
+  private static Pending takePending(ConnectionMetaData connection) {
+    Object o = connection.removeAttribute(PENDING);
+    if (o instanceof Pending p) {
+      connection.getConnection().removeEventListener(p);
+      return p;
+    }
+    return null;
+  }
+
+  /** The AUTHENTICATE round of an NTLM exchange: the account name as a built-in login. */
+  private Authentication finishNtlm(SecurityContext ctx, byte[] token) {
     String peer;
-    byte[] reply;
-    try (SecurityContext ctx = Spnego.acceptor(this::delegate)) {
-      reply = ctx.step(token);
+    try (ctx) {
+      byte[] reply = ctx.step(token);
       if (!ctx.isEstablished()) {
-        throw failed("the Negotiate exchange needs more than one round trip (not Kerberos)");
+        throw failed("the NTLM exchange did not complete" + (reply == null ? "" : " in 2 rounds"));
       }
       peer = ctx.peerName();
     } catch (SecurityContextException e) {
-      throw failed("Kerberos authentication failed (" + e.reason() + "): " + e.getMessage());
+      throw failed("NTLM authentication failed (" + e.reason() + "): " + e.getMessage());
     }
-    DirectoryEntry entry = find(peer).orElseThrow(() -> noEntry(peer));
-    String mutual =
-        reply == null ? null : CHALLENGE + " " + Base64.getEncoder().encodeToString(reply);
-    return new Authentication(entry, WINDOWS_AUTH, mutual);
+    DirectoryEntry entry =
+        directory.lookup(DirectoryPrincipal.accountName(peer)).orElseThrow(() -> noEntry(peer));
+    return new Authentication(entry, WINDOWS_AUTH);
   }
 
   private SecurityContext delegate(Mechanism m) {
-    if (m != Mechanism.KERBEROS) {
-      throw new SecurityContextException(
-          SecurityContextException.Reason.REFUSED, "only Kerberos is accepted, not " + m);
+    if (m == Mechanism.KERBEROS && service != null) {
+      return Kerberos.acceptor(service);
     }
-    return Kerberos.acceptor(service);
+    if (m == Mechanism.NTLM && ntlm != null) {
+      return Ntlm.acceptor(ntlm.accounts(), ntlm.options());
+    }
+    throw new SecurityContextException(
+        SecurityContextException.Reason.REFUSED, m + " is not accepted");
   }
 
   /** The principal's entry: by user principal name, else (own realm) by its user part. */
@@ -120,26 +235,33 @@ public final class NegotiateAuthenticator implements Authenticator {
   }
 
   private static ApiException noEntry(String principal) {
-    LOG.info("Kerberos principal {} has no directory entry", principal);
+    LOG.info("Negotiate principal {} has no directory entry", principal);
     return new ApiException(
-        RmsErrorCode.AD_ENTRY_NOT_FOUND, "the directory has no entry for the Kerberos principal");
+        RmsErrorCode.AD_ENTRY_NOT_FOUND, "the directory has no entry for the Negotiate principal");
   }
 
-  private static byte[] decode(String authorization) {
+  private static byte[] decode(String authorization, Pending pending) {
     String value = authorization.length() > 9 ? authorization.substring(9).strip() : "";
-    if (value.isEmpty() || value.length() > MAX_TOKEN_CHARS) {
-      throw Authenticators.failed();
-    }
     try {
-      return Base64.getDecoder().decode(value);
-    } catch (IllegalArgumentException e) {
-      throw Authenticators.failed();
+      if (value.isEmpty() || value.length() > MAX_TOKEN_CHARS) {
+        throw Authenticators.failed();
+      }
+      try {
+        return Base64.getDecoder().decode(value);
+      } catch (IllegalArgumentException e) {
+        throw Authenticators.failed();
+      }
+    } catch (ApiException e) {
+      if (pending != null) {
+        pending.context.close();
+      }
+      throw e;
     }
   }
 
   private static ApiException failed(String why) {
     LOG.info("Negotiate rejected: {}", why);
-    return new ApiException(RmsErrorCode.AUTHENTICATION_FAILED, "Kerberos authentication failed");
+    return new ApiException(RmsErrorCode.AUTHENTICATION_FAILED, "Negotiate authentication failed");
   }
 
   /** The realm of a principal name ({@code HTTP/host@REALM}); empty if it names none. */

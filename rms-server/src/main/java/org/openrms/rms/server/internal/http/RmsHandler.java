@@ -63,7 +63,7 @@ public final class RmsHandler extends Handler.Abstract {
     String method = request.getMethod();
     String path = normalize(request.getHttpURI().getCanonicalPath());
     String auditKind = auditKind(method, path);
-    Attempt attempt = new Attempt();
+    Attempt attempt = new Attempt(request.getConnectionMetaData());
     Reply reply;
     String outcome = "OK";
     String failure = null;
@@ -79,7 +79,9 @@ public final class RmsHandler extends Handler.Abstract {
       failure = e.detail();
       reply = Reply.problem(e);
       if (e.status() == 401) {
-        reply = reply.withHeader("WWW-Authenticate", settings.challenges());
+        reply =
+            reply.withHeader(
+                "WWW-Authenticate", e.challenge() != null ? e.challenge() : settings.challenges());
       }
       if (e.status() == 413) {
         reply = reply.withHeader("Connection", "close");
