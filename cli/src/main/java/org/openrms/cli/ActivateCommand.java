@@ -37,7 +37,9 @@ import picocli.CommandLine.ParameterException;
       "User activation needs an activated machine and stores a rights account certificate (RAC).",
       "With --auth oidc the ID token of --id-token-file authenticates both (PASSPORT identity).",
       "With --auth kerberos the logged-on Kerberos identity (kinit; KRB5CCNAME) authenticates both"
-          + " with Negotiate, or, with --user, a ticket got with that principal's password."
+          + " with Negotiate, or, with --user, a ticket got with that principal's password.",
+      "With --auth ntlm, --user (user, DOMAIN\\user or user@domain) and its password authenticate"
+          + " both with NTLM under Negotiate (HTTPS only; the account must be enabled for NTLM)."
     })
 final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
@@ -46,6 +48,7 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   enum Auth {
     basic,
     kerberos,
+    ntlm,
     oidc
   }
 
@@ -54,9 +57,10 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
       defaultValue = "basic",
       description =
           "basic (--user and a password), kerberos (Negotiate: the ticket cache's principal, or"
-              + " --user and its Kerberos password; HTTPS only) or oidc (an OpenID Connect ID token"
-              + " from --id-token-file; the PASSPORT group-ID type). NTLM is not offered: the"
-              + " rights server accepts Kerberos only under Negotiate. Default: ${DEFAULT-VALUE}.")
+              + " --user and its Kerberos password; HTTPS only), ntlm (--user and its password as NTLM"
+              + " under Negotiate, with channel bindings; HTTPS only) or oidc (an OpenID Connect ID"
+              + " token from --id-token-file; the PASSPORT group-ID type). Default:"
+              + " ${DEFAULT-VALUE}.")
   Auth auth;
 
   @Option(
@@ -83,8 +87,9 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   @Option(
       names = "--user",
       description =
-          "Login (e-mail) to authenticate as (--auth basic), or Kerberos principal (--auth"
-              + " kerberos, optional).")
+          "Login (e-mail) to authenticate as (--auth basic), Kerberos principal (--auth"
+              + " kerberos, optional), or NTLM account (--auth ntlm: user, DOMAIN\\user or"
+              + " user@domain).")
   String user;
 
   @Option(
@@ -121,27 +126,33 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean oidc = auth == Auth.oidc;
     boolean kerberos = auth == Auth.kerberos;
+    boolean ntlm = auth == Auth.ntlm;
     String sessionGroupId =
-        groupId != null ? groupId : oidc ? tokenEmail() : kerberos ? null : user;
+        groupId != null ? groupId : oidc ? tokenEmail() : kerberos || ntlm ? null : user;
     if (auth == Auth.basic && user == null) {
       throw new ParameterException(
           spec.commandLine(), "--user is required with --auth basic (the default)");
     }
-    boolean machineByTicket = kerberos && machine && groupId == null;
+    if (ntlm && user == null) {
+      throw new ParameterException(spec.commandLine(), "--user is required with --auth ntlm");
+    }
+    boolean machineByTicket = (kerberos || ntlm) && machine && groupId == null;
     if (!machineByTicket && (sessionGroupId == null || !sessionGroupId.contains("@"))) {
       throw new ParameterException(
           spec.commandLine(),
           (oidc
                   ? "the ID token has no e-mail"
-                  : kerberos
-                      ? "--auth kerberos needs the session's e-mail"
+                  : kerberos || ntlm
+                      ? "--auth " + auth + " needs the session's e-mail"
                       : "--user " + user + " is not an e-mail address")
               + ": give the e-mail the session is for with --group-id EMAIL");
     }
     try (RightsClient rc =
         oidc
             ? oidcClient()
-            : kerberos ? kerberosClient() : client.withCredentials(user, passwordFile)) {
+            : kerberos
+                ? kerberosClient()
+                : ntlm ? ntlmClient() : client.withCredentials(user, passwordFile)) {
       ActivationRunner runner = new ActivationRunner(out(), verbose, System.console() != null);
       boolean passportType = passport || oidc;
       GroupIdType type = passportType ? GroupIdType.PASSPORT : GroupIdType.WINDOWS_AUTH;
@@ -215,6 +226,26 @@ final class ActivateCommand extends BaseCommand implements Callable<Integer> {
     char[] password = Passwords.read(passwordFile, "Kerberos password for " + user + ": ");
     try {
       return b.credentials(user, password).kerberosForCredentials(true).build();
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  /** A client that sends {@code --user}'s password as NTLM under Negotiate (HTTPS only). */
+  private RightsClient ntlmClient() throws IOException {
+    client.requireServer();
+    if (client.trust == null) {
+      throw new IllegalArgumentException(
+          "--trust FILE is required (the server's root-ca.pem): issued certificates must chain"
+              + " to it");
+    }
+    if (!"https".equalsIgnoreCase(client.server.getScheme())) {
+      throw new ParameterException(
+          spec.commandLine(), "--auth ntlm needs an https --server (Negotiate goes over TLS)");
+    }
+    char[] password = Passwords.read(passwordFile, "NTLM password for " + user + ": ");
+    try {
+      return client.builder().credentials(user, password).ntlmForCredentials(true).build();
     } finally {
       Arrays.fill(password, '\0');
     }

@@ -202,6 +202,7 @@ public final class RightsClient implements AutoCloseable {
     private String kerberosPrincipal;
     private Path ticketCache;
     private boolean kerberosForCredentials;
+    private boolean ntlmForCredentials;
 
     Builder() {}
 
@@ -223,6 +224,7 @@ public final class RightsClient implements AutoCloseable {
       kerberosPrincipal = s.kerberos().servicePrincipal();
       ticketCache = s.kerberos().ticketCache();
       kerberosForCredentials = s.kerberos().forCredentials();
+      ntlmForCredentials = s.ntlmForCredentials();
     }
 
     /**
@@ -345,6 +347,21 @@ public final class RightsClient implements AutoCloseable {
     }
 
     /**
+     * Whether explicit {@link #credentials} are an account for NTLM: every request then
+     * authenticates with raw NTLMSSP under {@code Negotiate} (NEGOTIATE, the server's CHALLENGE in
+     * a 401, AUTHENTICATE, both rounds on one dedicated HTTP/1.1 connection, with channel bindings
+     * of the server's TLS certificate) instead of Basic, so the password never reaches the rights
+     * server. HTTPS only. A login may be {@code user}, {@code DOMAIN\\user} or {@code user@domain}.
+     * A refused account fails with {@link org.openrms.core.HResult#E_DRM_AUTHENTICATION_FAILED}.
+     * Default: {@code false} (Basic). Kerberos ({@link #kerberosForCredentials}) wins if both are
+     * set.
+     */
+    public Builder ntlmForCredentials(boolean ntlm) {
+      this.ntlmForCredentials = ntlm;
+      return this;
+    }
+
+    /**
      * The license store directory. Default: {@code $XDG_DATA_HOME/openrms}, or {@code
      * ~/.local/share/openrms}.
      */
@@ -452,7 +469,8 @@ public final class RightsClient implements AutoCloseable {
                   requestTimeout,
                   allowBasicOverHttp,
                   idToken,
-                  new KerberosSettings(kerberosPrincipal, ticketCache, kerberosForCredentials)));
+                  new KerberosSettings(kerberosPrincipal, ticketCache, kerberosForCredentials),
+                  ntlmForCredentials));
       if (password != null) {
         Arrays.fill(password, '\0');
         password = null;

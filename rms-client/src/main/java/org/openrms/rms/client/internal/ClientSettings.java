@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  * @param allowBasicOverHttp whether credentials may be sent over plain HTTP (tests, lab setups)
  * @param idToken supplies the OpenID Connect ID token of {@code PASSPORT} sessions, or {@code null}
  * @param kerberos how {@code WINDOWS_AUTH} requests use Kerberos (never {@code null})
+ * @param ntlmForCredentials whether explicit credentials go as NTLM under {@code Negotiate} instead
+ *     of Basic (HTTPS only)
  */
 public record ClientSettings(
     URI serviceUrl,
@@ -36,7 +38,8 @@ public record ClientSettings(
     Duration requestTimeout,
     boolean allowBasicOverHttp,
     Supplier<String> idToken,
-    KerberosSettings kerberos) {
+    KerberosSettings kerberos,
+    boolean ntlmForCredentials) {
 
   /** The configured executor, or {@code null} when the default is used. */
   public Executor callbackExecutorOrNull() {

@@ -36,11 +36,13 @@ public final class RmsHttp {
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private final HttpClient http;
+  private final TrustAnchors trust;
   private final ClientSettings settings;
   private final BooleanSupplier clientClosed;
 
   RmsHttp(ClientSettings settings, TrustAnchors trust, BooleanSupplier clientClosed) {
     this.settings = settings;
+    this.trust = trust;
     this.clientClosed = clientClosed;
     this.http =
         HttpClient.newBuilder()
@@ -96,6 +98,10 @@ public final class RmsHttp {
       round =
           NegotiateRound.fromPassword(
               settings.kerberos(), url, settings.login(), settings.password());
+    } else if (settings.login() != null && settings.ntlmForCredentials()) {
+      requireHttps(url);
+      return NtlmExchange.send(
+          ntlmClient(), b, url, settings.login(), settings.password(), settings.requestTimeout());
     } else if (settings.login() != null) {
       requireCredentialsAllowed(url);
       b.header("Authorization", basic(settings.login(), settings.password()));
@@ -122,6 +128,19 @@ public final class RmsHttp {
         .whenComplete((resp, failure) -> r.close());
   }
 
+  /**
+   * A dedicated HTTP/1.1 client for one NTLM exchange: its only connection carries both rounds, as
+   * NTLM authenticates the connection.
+   */
+  private HttpClient ntlmClient() {
+    return HttpClient.newBuilder()
+        .sslContext(trust.sslContext())
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
   private static boolean isHttps(URI url) {
     return "https".equalsIgnoreCase(url.getScheme());
   }
@@ -131,7 +150,7 @@ public final class RmsHttp {
     if (!isHttps(url)) {
       throw new RmsFailure(
           HResult.E_DRM_AUTHENTICATION_FAILED,
-          "refusing to send a Kerberos ticket to " + url + "; Negotiate goes over https only",
+          "refusing to authenticate with Negotiate to " + url + "; Negotiate goes over https only",
           null,
           null);
     }
