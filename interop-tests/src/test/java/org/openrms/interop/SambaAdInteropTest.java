@@ -132,4 +132,50 @@ class SambaAdInteropTest {
         activateAs(ad.get("NOMAIL_USER"), ad.get("NOMAIL_PASSWORD"), "dave@example.com");
     assertThat(events.get(events.size() - 1)[0]).isEqualTo(HResult.E_DRM_AD_ENTRY_NOT_FOUND);
   }
+
+  @Test
+  void afterKinitTheOpenrmsActivateCommandGetsARacWithTheAdMail() throws Exception {
+    String principal = ad.get("USER");
+    Path ccache =
+        KerberosInfra.kinit(
+            ad.get("KRB5_CONFIG"), principal, ad.get("USER_PASSWORD"), tmp.resolve("cc-cli"));
+    String base = "https://localhost:" + server.port() + "/rms/v1";
+    String store = tmp.resolve("store-cli").toString();
+    String trust = server.rootCertificateFile().toString();
+    for (String[] extra : new String[][] {{"--machine"}, {"--group-id", ad.get("USER_MAIL")}}) {
+      java.util.List<String> args =
+          new java.util.ArrayList<>(
+              java.util.List.of(
+                  "activate",
+                  "--auth",
+                  "kerberos",
+                  "--server",
+                  base,
+                  "--trust",
+                  trust,
+                  "--store",
+                  store,
+                  "--ticket-cache",
+                  ccache.toString(),
+                  "--spn",
+                  ad.get("SPN")));
+      args.addAll(java.util.List.of(extra));
+      java.io.StringWriter out = new java.io.StringWriter();
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code =
+          org.openrms.cli.Main.run(
+              args.toArray(String[]::new),
+              new java.io.PrintWriter(out, true),
+              new java.io.PrintWriter(err, true));
+      assertThat(code).as(out + "\n" + err).isZero();
+    }
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code =
+        org.openrms.cli.Main.run(
+            new String[] {"licenses", "--store", store},
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(new java.io.StringWriter(), true));
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains(ad.get("USER_MAIL"));
+  }
 }
