@@ -13,6 +13,7 @@ import org.openrms.cli.internal.ExitCodes;
 import org.openrms.rms.server.NewUser;
 import org.openrms.rms.server.RightsServer;
 import org.openrms.rms.server.RightsServerConfig;
+import org.openrms.testkit.TestKdc;
 
 /**
  * {@code openrms activate --auth kerberos} against a rights server that accepts Negotiate with a

@@ -20,6 +20,7 @@ import org.openrms.core.Pem;
 import org.openrms.rms.server.LdapDirectoryConfig;
 import org.openrms.rms.server.NewUser;
 import org.openrms.rms.server.RightsServer;
+import org.openrms.testkit.TestKdc;
 import org.openrms.testkit.TestTls;
 
 /**

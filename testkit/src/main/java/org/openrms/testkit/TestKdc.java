@@ -1,4 +1,4 @@
-package org.openrms.cli;
+package org.openrms.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,24 +19,44 @@ import org.apache.kerby.kerberos.kerb.type.ticket.TgtTicket;
  * Principals: users {@link #ALICE}, {@link #CAROL}, {@link #NOBODY}; services {@link #HTTP} (keytab
  * {@link #httpKeytab}) and {@link #OTHER}.
  */
-final class TestKdc {
-  static final String REALM = "OPENRMS.TEST";
-  static final int CLOCK_SKEW_S = 2;
-  static final String CAT = "cat@" + REALM;
-  static final String CARL = "carl@" + REALM;
-  static final String NOBODY = "nobody@" + REALM;
-  static final String USER_PASSWORD = "Kerberos-Pa55word";
-  static final String HTTP = "HTTP/localhost@" + REALM;
-  static final String OTHER = "HTTP/other.test@" + REALM;
+public final class TestKdc {
+  /** The realm. */
+  public static final String REALM = "OPENRMS.TEST";
+
+  /** The clock skew allowed, in seconds. */
+  public static final int CLOCK_SKEW_S = 2;
+
+  /** A user principal. */
+  public static final String CAT = "cat@" + REALM;
+
+  /** A user principal. */
+  public static final String CARL = "carl@" + REALM;
+
+  /** A user principal. */
+  public static final String NOBODY = "nobody@" + REALM;
+
+  /** The password of every user principal. */
+  public static final String USER_PASSWORD = "Kerberos-Pa55word";
+
+  /** The service principal with a keytab. */
+  public static final String HTTP = "HTTP/localhost@" + REALM;
+
+  /** Another service principal. */
+  public static final String OTHER = "HTTP/other.test@" + REALM;
 
   private static TestKdc instance;
 
-  final Path dir;
-  final SimpleKdcServer kdc;
-  final Path httpKeytab;
+  /** The KDC working directory. */
+  public final Path dir;
+
+  /** The running KDC. */
+  public final SimpleKdcServer kdc;
+
+  /** The keytab of {@link #HTTP}. */
+  public final Path httpKeytab;
 
   /** The shared KDC, started on first use. */
-  static synchronized TestKdc get() {
+  public static synchronized TestKdc get() {
     if (instance == null) {
       try {
         instance = new TestKdc();
@@ -93,7 +113,7 @@ final class TestKdc {
   }
 
   /** Writes a ticket cache file holding {@code principal}'s ticket-granting ticket (kinit). */
-  Path ticketCache(String principal, Path file) {
+  public Path ticketCache(String principal, Path file) {
     try {
       KrbClient client = kdc.getKrbClient();
       TgtTicket tgt = client.requestTgt(principal, USER_PASSWORD);
@@ -108,7 +128,7 @@ final class TestKdc {
   }
 
   /** Runs {@code action} while the KDC issues tickets that live {@code seconds} seconds. */
-  synchronized <T> T shortTickets(long seconds, Supplier<T> action) {
+  public synchronized <T> T shortTickets(long seconds, Supplier<T> action) {
     Long max = kdc.getKdcConfig().getMaximumTicketLifetime();
     Long min = kdc.getKdcConfig().getMinimumTicketLifetime();
     kdc.getKdcConfig().setLong(KdcConfigKey.MAXIMUM_TICKET_LIFETIME, seconds);
